@@ -1,0 +1,93 @@
+import { OUTPUT_FORMATS } from '@seckit/core';
+
+/** One table drives both argument parsing and `--help`. */
+export interface OptionSpec {
+  name: string;
+  type: 'boolean' | 'string';
+  short?: string;
+  value?: string;
+  description: string;
+  commands: readonly string[];
+}
+
+export const OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'staged',
+    type: 'boolean',
+    description: 'scan what is staged in the index (what the commit will contain)',
+    commands: ['scan'],
+  },
+  {
+    name: 'format',
+    type: 'string',
+    short: 'f',
+    value: OUTPUT_FORMATS.join('|'),
+    description: 'output format (default: text)',
+    commands: ['scan'],
+  },
+  {
+    name: 'output',
+    type: 'string',
+    short: 'o',
+    value: 'file',
+    description: 'write the report to a file (the text summary still prints)',
+    commands: ['scan'],
+  },
+  {
+    name: 'keep-unused',
+    type: 'boolean',
+    description: 'keep baseline entries that no longer match anything',
+    commands: ['baseline'],
+  },
+  {
+    name: 'no-color',
+    type: 'boolean',
+    description: 'never colour output (NO_COLOR=1 does the same)',
+    commands: ['scan', 'baseline'],
+  },
+  {
+    name: 'cwd',
+    type: 'string',
+    value: 'dir',
+    description: 'run as if started in <dir>',
+    commands: ['scan', 'baseline'],
+  },
+  {
+    name: 'help',
+    type: 'boolean',
+    short: 'h',
+    description: 'show this help',
+    commands: ['scan', 'baseline'],
+  },
+  { name: 'version', type: 'boolean', short: 'v', description: 'print the version', commands: [] },
+];
+
+export const COMMANDS: readonly { name: string; usage: string; description: string }[] = [
+  {
+    name: 'scan',
+    usage: 'seckit scan [paths…] [--staged]',
+    description: 'check the tracked files, the given paths, or the staged content',
+  },
+  {
+    name: 'baseline',
+    usage: 'seckit baseline',
+    description: 'accept every current finding into .seckit/baseline.json',
+  },
+];
+
+export function helpText(version: string): string {
+  const lines = [`seckit ${version}: security policy checks for commits and CI`, '', 'Usage:'];
+  for (const c of COMMANDS) lines.push(`  ${c.usage.padEnd(36)}${c.description}`);
+  lines.push('', 'Options:');
+  for (const o of OPTIONS) {
+    const flag = `${o.short === undefined ? '    ' : `-${o.short}, `}--${o.name}${o.value === undefined ? '' : ` <${o.value}>`}`;
+    const where = o.commands.length === 0 ? '' : ` [${o.commands.join(', ')}]`;
+    lines.push(`  ${flag.padEnd(36)}${o.description}${where}`);
+  }
+  lines.push(
+    '',
+    'Exit codes: 0 passed, 1 blocked by findings, 2 usage, configuration or internal error.',
+    'Policy: .seckit/policy.json   Baseline: .seckit/baseline.json',
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  BASELINE_PATH,
+  createBaseline,
+  formatReport,
+  formatText,
+  isSeckitError,
+  mergeBaseline,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  SeckitError,
+  serializeBaseline,
+  shouldUseColor,
+} from '@seckit/core';
+import { resolveRepo } from '../git/resolve-repo.js';
+import { scan } from '../scan.js';
+import { stagedFiles } from '../targets/staged-files.js';
+import { pathFiles, trackedFiles } from '../targets/tree-files.js';
+import { TOOL } from '../version.js';
+import { type CliIo, EXIT } from './io.js';
+import { loadConfig } from './load-config.js';
+import { helpText, OPTIONS } from './options.js';
+import { writeAtomic } from './write-atomic.js';
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** The `seckit` CLI. Returns the exit code; never calls process.exit (testable in-process). */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (isSeckitError(error)) {
+      io.stderr.write(`seckit: ${error.message}\n`);
+      return EXIT.error;
+    }
+    // Unexpected: still no stack trace for users; SECKIT_DEBUG=1 shows it for us.
+    io.stderr.write(`seckit: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (io.env.SECKIT_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    io.stderr.write('seckit: please report this at https://github.com/seckit/seckit/issues\n');
+    return EXIT.error;
+  }
+}
+
+function parse(argv: readonly string[]): {
+  command: string | undefined;
+  positionals: string[];
+  values: Values;
+} {
+  const options: Record<string, { type: 'boolean' | 'string'; short?: string }> = {};
+  for (const o of OPTIONS)
+    options[o.name] = o.short === undefined ? { type: o.type } : { type: o.type, short: o.short };
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+    const [command, ...rest] = positionals;
+    return { command, positionals: rest, values: values as Values };
+  } catch (error) {
+    throw new SeckitError('E_USAGE', `${(error as Error).message}; see \`seckit --help\``);
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const { command, positionals, values } = parse(argv);
+  if (values.version === true) {
+    io.stdout.write(`${TOOL.version}\n`);
+    return EXIT.pass;
+  }
+  if (values.help === true || command === undefined || command === 'help') {
+    io.stdout.write(helpText(TOOL.version));
+    return command === undefined && values.help !== true ? EXIT.error : EXIT.pass;
+  }
+  const misplaced = OPTIONS.filter((o) => values[o.name] !== undefined && !o.commands.includes(command));
+  if (misplaced.length > 0 && (command === 'scan' || command === 'baseline')) {
+    throw new SeckitError(
+      'E_USAGE',
+      `--${misplaced[0]!.name} does not apply to \`seckit ${command}\`; see \`seckit --help\``,
+    );
+  }
+  const cwd = typeof values.cwd === 'string' ? path.resolve(io.cwd, values.cwd) : io.cwd;
+  switch (command) {
+    case 'scan':
+      return scanCommand(positionals, values, cwd, io);
+    case 'baseline':
+      if (positionals.length > 0)
+        throw new SeckitError('E_USAGE', '`seckit baseline` takes no paths: it records a full scan');
+      return baselineCommand(values, cwd, io);
+    default:
+      throw new SeckitError(
+        'E_USAGE',
+        `unknown command "${command}"; commands are: scan, baseline (see \`seckit --help\`)`,
+      );
+  }
+}
+
+function colorFor(values: Values, io: CliIo): boolean {
+  return values['no-color'] !== true && shouldUseColor(io.stdout, io.env);
+}
+
+async function scanCommand(positionals: string[], values: Values, cwd: string, io: CliIo): Promise<number> {
+  const format = (values.format ?? 'text') as string;
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+    throw new SeckitError(
+      'E_USAGE',
+      `--format: expected one of ${OUTPUT_FORMATS.join(', ')}, got "${format}"`,
+    );
+  }
+  if (values.staged === true && positionals.length > 0) {
+    throw new SeckitError('E_USAGE', '--staged scans the index; give either --staged or paths, not both');
+  }
+  const repo = await resolveRepo(cwd);
+  const config = await loadConfig(repo.root);
+  const scope = values.staged === true ? 'staged' : positionals.length > 0 ? 'paths' : 'full';
+  const target =
+    scope === 'staged'
+      ? await stagedFiles(repo.root)
+      : scope === 'paths'
+        ? await pathFiles(repo.root, cwd, positionals)
+        : await trackedFiles(repo.root);
+  const { report, evaluation } = await scan({
+    repo,
+    scope,
+    target,
+    policy: config.policy,
+    baseline: config.baseline,
+    policyWarnings: config.warnings,
+    exceptionLine: config.exceptionLine,
+  });
+  if (scope === 'full' && evaluation.unusedBaseline.length > 0) {
+    report.warnings.push(
+      `${BASELINE_PATH}: ${evaluation.unusedBaseline.length} entr${evaluation.unusedBaseline.length === 1 ? 'y matches' : 'ies match'} nothing any more; run \`seckit baseline\` to prune`,
+    );
+  }
+  const color = colorFor(values, io);
+  const output = formatReport(report, format as OutputFormat, { color });
+  if (typeof values.output === 'string') {
+    await writeAtomic(path.resolve(cwd, values.output), output);
+    io.stdout.write(formatText(report, { color }));
+  } else {
+    io.stdout.write(output);
+  }
+  return report.decision.blocked ? EXIT.blocked : EXIT.pass;
+}
+
+async function baselineCommand(values: Values, cwd: string, io: CliIo): Promise<number> {
+  const repo = await resolveRepo(cwd);
+  const config = await loadConfig(repo.root);
+  const target = await trackedFiles(repo.root);
+  // Evaluate without the old baseline: it records what a full scan finds now.
+  const { evaluation } = await scan({ repo, scope: 'full', target, policy: config.policy });
+  const current = evaluation.findings.filter((f) => f.ruleId !== 'seckit/expired-exception');
+  const next =
+    values['keep-unused'] === true ? mergeBaseline(config.baseline, current) : createBaseline(current);
+  const before = new Set(config.baseline.entries.map((e) => e.id));
+  const after = new Set(next.entries.map((e) => e.id));
+  const added = [...after].filter((id) => !before.has(id)).length;
+  const removed = [...before].filter((id) => !after.has(id)).length;
+  const file = path.join(repo.root, BASELINE_PATH);
+  const text = serializeBaseline(next);
+  if (config.baselineExists && added === 0 && removed === 0 && serializeBaseline(config.baseline) === text) {
+    io.stdout.write(
+      `${BASELINE_PATH} is up to date (${next.entries.length} accepted findings); nothing changed\n`,
+    );
+    return EXIT.pass;
+  }
+  await writeAtomic(file, text);
+  io.stdout.write(
+    `${BASELINE_PATH}: ${next.entries.length} accepted finding${next.entries.length === 1 ? '' : 's'} (${added} added, ${removed} removed); new findings will block\n`,
+  );
+  return EXIT.pass;
+}

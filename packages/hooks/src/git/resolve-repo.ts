@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { SeckitError } from '@seckit/core';
+import { runGit } from './run-git.js';
+
+export interface RepoInfo {
+  /** Absolute path of the work tree's top level. */
+  root: string;
+  branch: string | null;
+  commit: string | null;
+}
+
+/** Finds the repository through git itself (works in worktrees and subfolders), not by looking for `.git`. */
+export async function resolveRepo(cwd: string): Promise<RepoInfo> {
+  const top = await runGit(cwd, ['rev-parse', '--show-toplevel']);
+  if (top.code !== 0) {
+    throw new SeckitError(
+      'E_NOT_A_REPO',
+      `${cwd} is not inside a git work tree (git says: ${top.stderr || 'no repository'}); run seckit inside a repository, or scan explicit paths with \`seckit scan <paths…>\` from one`,
+    );
+  }
+  const root = path.resolve(top.stdout.toString('utf8').trim());
+  const [branch, commit] = await Promise.all([
+    runGit(root, ['symbolic-ref', '-q', '--short', 'HEAD']),
+    runGit(root, ['rev-parse', '-q', '--verify', 'HEAD']),
+  ]);
+  return {
+    root,
+    branch: branch.code === 0 ? branch.stdout.toString('utf8').trim() || null : null,
+    commit: commit.code === 0 ? commit.stdout.toString('utf8').trim() || null : null,
+  };
+}
