@@ -1,11 +1,19 @@
 #!/usr/bin/env node
-// `pnpm demo`: the 60-second tour. Packs @seckit/core and @seckit/hooks, installs them into a
-// scratch git repository with sec-init (real npm, real husky), then shows a commit with a fake
-// AWS secret being blocked (with the secret masked) and a clean commit going through.
+// `pnpm demo`: the 60-second tour. Packs the published workspace packages, installs them into a
+// scratch git repository with sec-init (real npm, husky and lint-staged), then shows a commit with a
+// fake AWS secret being blocked (with the secret masked) and a clean commit going through.
 // Exits non-zero if any of that does not happen, so it doubles as a smoke test.
 // Usage: pnpm demo [--keep]   (--keep leaves the scratch repository in place to look around)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +52,14 @@ function cleanEnv(home) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^npm_/i.test(key) || key === 'HUSKY') continue;
+    // `pnpm demo` puts this workspace's node_modules/.bin on PATH; a user's shell has none of it.
+    if (key === 'PATH') {
+      env[key] = value
+        .split(path.delimiter)
+        .filter((p) => !/[\\/]node_modules[\\/]\.bin$/.test(p))
+        .join(path.delimiter);
+      continue;
+    }
     if (/^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|PREFIX|CONFIG.*|OBJECT_DIRECTORY)$/.test(key)) continue;
     env[key] = value;
   }
@@ -63,11 +79,22 @@ function must(result, what) {
   return result;
 }
 
-function main() {
-  for (const name of ['core', 'hooks']) {
-    if (!existsSync(path.join(ROOT, 'packages', name, 'dist', 'index.js'))) {
-      throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first (\`pnpm demo\` does).`);
+/** Every workspace package that is published (not private): what `sec-init --from` may need. */
+function publishedPackages() {
+  const dirs = [];
+  for (const group of ['packages', 'apps']) {
+    for (const name of readdirSync(path.join(ROOT, group))) {
+      const manifest = path.join(ROOT, group, name, 'package.json');
+      if (existsSync(manifest) && !JSON.parse(readFileSync(manifest, 'utf8')).private)
+        dirs.push(path.join(ROOT, group, name));
     }
+  }
+  return dirs;
+}
+
+function main() {
+  if (!existsSync(path.join(ROOT, 'packages', 'hooks', 'dist', 'index.js'))) {
+    throw new Error('packages/hooks/dist is missing: run `pnpm build` first (`pnpm demo` does).');
   }
   const work = realpathSync(mkdtempSync(path.join(tmpdir(), 'seckit-demo-')));
   const tarballs = path.join(work, 'tarballs');
@@ -75,11 +102,11 @@ function main() {
   const env = cleanEnv(work);
 
   try {
-    say('Packing @seckit/core and @seckit/hooks as they would be published (pnpm pack)');
-    for (const name of ['core', 'hooks']) {
+    say('Packing the published packages as they would be published (pnpm pack)');
+    for (const dir of publishedPackages()) {
       must(
-        run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: path.join(ROOT, 'packages', name) }),
-        `pnpm pack in packages/${name}`,
+        run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: dir }),
+        `pnpm pack in ${path.relative(ROOT, dir)}`,
       );
     }
     console.log(indent(readdirSync(tarballs).join('\n')));
@@ -119,14 +146,18 @@ function main() {
       'the output names the rule, @secretlint/secretlint-rule-aws',
     );
     check(
+      blocked.output.includes('Ways forward:'),
+      'the output gives the ways forward (fix and rotate, suppress, baseline)',
+    );
+    check(
       run('git', ['rev-parse', '--verify', '-q', 'HEAD'], { cwd: repo, env }).code !== 0,
       'nothing was committed',
     );
 
     say('Removing the secret and committing a clean change');
-    must(run('git', ['rm', '-q', '--cached', 'deploy.env'], { cwd: repo, env }), 'git rm --cached');
+    must(run('git', ['rm', '-q', '-f', 'deploy.env'], { cwd: repo, env }), 'git rm');
     writeFileSync(path.join(repo, 'index.js'), "console.log('hello, seckit');\n");
-    must(run('git', ['add', 'index.js', '.husky/pre-commit'], { cwd: repo, env }), 'git add');
+    must(run('git', ['add', '-A'], { cwd: repo, env }), 'git add');
     const clean = run('git', ['commit', '-m', 'first clean commit'], { cwd: repo, env });
     console.log(indent(clean.output));
     check(clean.code === 0, `git commit exited ${clean.code} (expected 0: the hook passed)`);
@@ -146,9 +177,9 @@ const failed = checks.filter((c) => !c.ok);
 console.log('\n── Summary ──');
 if (failed.length === 0) {
   console.log(
-    'sec-init installed seckit into a fresh npm project with one command. The commit that added a fake\n' +
-      'AWS secret was blocked with exit 1, naming the file and rule while masking the key; the clean commit\n' +
-      `went through. All ${checks.length} expectations held.`,
+    'sec-init installed seckit into a fresh npm project with one command (husky, lint-staged, a policy and a\n' +
+      'baseline). The commit that added a fake AWS secret was blocked with exit 1, naming the file and rule while\n' +
+      `masking the key; the clean commit (with sec-init's own files) went through. All ${checks.length} expectations held.`,
   );
 } else {
   console.log(`${failed.length} of ${checks.length} expectations failed:`);

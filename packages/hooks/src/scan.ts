@@ -1,28 +1,30 @@
+import { availableParallelism } from 'node:os';
 import {
   type Baseline,
   buildReport,
   createPathMatcher,
   type Evaluation,
   evaluate,
-  type Finding,
-  findInlineSuppressions,
-  type InlineScan,
   type Policy,
   type Report,
-  type RunError,
   type Scope,
-  uniqueIds,
 } from '@seckit/core';
-import type { CheckContext, FileCheck } from './checks/check.js';
+import type { FileCheck } from './checks/check.js';
 import { fileChecks } from './checks/index.js';
 import type { RepoInfo } from './git/resolve-repo.js';
+import { projectChecks } from './project-checks.js';
+import type { JobFile } from './secrets/engine/file-job.js';
+import { type ParallelOptions, type ParallelTuning, runJobs } from './secrets/engine/run-jobs.js';
+import { MAX_SECRET_SCAN_BYTES } from './secrets/file-kind.js';
 import type { TargetFiles } from './targets/scan-file.js';
 import { TOOL } from './version.js';
 
 /** Files larger than this are not secret-scanned (counted as skipped, never silently). */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_SECRET_SCAN_BYTES;
 /** seckit's own bookkeeping: ids that look like hex tokens, not credentials. */
 const OWN_FILES = new Set(['.seckit/baseline.json']);
+/** A scan still running after this long is a large one: worker threads take over the rest. */
+const PARALLEL_AFTER_MS = 150;
 
 export interface ScanOptions {
   repo: RepoInfo;
@@ -34,16 +36,13 @@ export interface ScanOptions {
   policyWarnings?: readonly string[];
   exceptionLine?: (index: number) => number | undefined;
   now?: Date;
+  /** How large scans use worker threads; the defaults suit every real use, tests tune them. */
+  parallel?: ParallelTuning;
 }
 
 export interface ScanResult {
   report: Report;
   evaluation: Evaluation;
-}
-
-/** Looks like binary content: a NUL byte in the first 8 KiB (git's own heuristic). */
-function isBinary(content: Buffer): boolean {
-  return content.subarray(0, 8000).includes(0);
 }
 
 /** Runs the enabled checks over the target's files and evaluates the findings against the policy. */
@@ -52,57 +51,59 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const { policy, repo } = options;
   const checks = (options.checks ?? fileChecks).filter((c) => policy.checks[c.id]);
   const ignored = createPathMatcher(policy.ignore);
-  const context: CheckContext = { root: repo.root, policy };
-  const findings: Finding[] = [];
-  const errors: RunError[] = [];
-  const inline = new Map<string, InlineScan>();
   const skipped = [...options.target.skipped];
-  let files = 0;
-  let bytes = 0;
 
+  // Paths decide before any byte is read: seckit's own files, then the policy's ignores.
+  const jobs: JobFile[] = [];
+  const admit = (path: string): boolean => {
+    if (OWN_FILES.has(path)) return false;
+    if (ignored.match(path) === undefined) return true;
+    skipped.push({ path, why: 'ignored by policy' });
+    return false;
+  };
   for (const file of options.target.files) {
-    if (OWN_FILES.has(file.path)) continue;
-    if (ignored.match(file.path) !== undefined) {
-      skipped.push({ path: file.path, why: 'ignored by policy' });
-      continue;
-    }
-    if (file.content.length > MAX_FILE_BYTES) {
-      skipped.push({ path: file.path, why: `larger than ${MAX_FILE_BYTES} bytes` });
-      continue;
-    }
-    if (isBinary(file.content)) {
-      skipped.push({ path: file.path, why: 'binary' });
-      continue;
-    }
-    files++;
-    bytes += file.content.length;
-    const text = file.content.toString('utf8');
-    const fileFindings: Finding[] = [];
-    for (const check of checks) {
-      if (check.appliesTo !== undefined && !check.appliesTo(file.path)) continue;
-      try {
-        fileFindings.push(...(await check.run({ path: file.path, text }, context)));
-      } catch (error) {
-        // A crashed check must not look like a clean file: record it; the decision fails closed.
-        errors.push({
-          path: file.path,
-          check: check.id,
-          message: `check failed: ${(error as Error).message}`,
-        });
-      }
-    }
-    if (fileFindings.length > 0) {
-      // Only files with findings pay for the suppression-comment scan.
-      inline.set(file.path, findInlineSuppressions(text));
-      findings.push(...uniqueIds(fileFindings));
-    }
+    if (admit(file.path))
+      jobs.push({ path: file.path, content: file.content, added: file.added, commit: file.commit });
   }
+  for (const path of options.target.onDisk ?? []) if (admit(path)) jobs.push({ path });
 
+  // Workers rebuild the checks from `fileChecks`; any other check can only run here.
+  const parallel: ParallelOptions | undefined = checks.every((c) => fileChecks.includes(c))
+    ? {
+        // This thread scans too: one worker per other CPU.
+        workers: options.parallel?.workers ?? availableParallelism() - 1,
+        afterMs: options.parallel?.afterMs ?? PARALLEL_AFTER_MS,
+        mainThreadScans: options.parallel?.mainThreadScans ?? true,
+        init: {
+          root: repo.root,
+          policy,
+          scope: options.scope,
+          checkIndexes: checks.map((c) => fileChecks.indexOf(c)),
+        },
+      }
+    : undefined;
+  const { result, warnings } = await runJobs(
+    jobs,
+    { root: repo.root, policy, scope: options.scope, checks },
+    parallel,
+  );
+  // Checks that judge files together (a manifest with its lockfile) or the repository as a whole.
+  const project = await projectChecks(jobs, options);
+  result.findings.push(...project.findings);
+  result.errors.push(...project.errors);
+  result.inline.push(...project.inline);
+
+  // Batches finish in any order: sort by path (stably, so a file's findings keep their order) to
+  // give every run the same report.
+  const byPath = <T extends { path?: string | undefined }>(a: T, b: T) =>
+    (a.path ?? '') < (b.path ?? '') ? -1 : (a.path ?? '') > (b.path ?? '') ? 1 : 0;
+  const findings = result.findings.sort((a, b) => byPath(a.location, b.location));
+  const errors = result.errors.sort(byPath);
   const evaluation = evaluate({
     findings,
     policy,
     baseline: options.baseline,
-    inline,
+    inline: new Map(result.inline),
     errors,
     now: options.now,
     exceptionLine: options.exceptionLine,
@@ -117,8 +118,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
     evaluation,
     errors,
-    warnings: options.policyWarnings ?? [],
-    stats: { files, bytes, durationMs: Math.round(performance.now() - started), skipped: skipped.length },
+    warnings: [...(options.policyWarnings ?? []), ...warnings],
+    stats: {
+      files: result.files,
+      bytes: result.bytes,
+      durationMs: Math.round(performance.now() - started),
+      skipped: skipped.length + result.skipped.length,
+    },
     ...(options.now === undefined ? {} : { createdAt: options.now }),
   });
   return { report, evaluation };

@@ -11,7 +11,7 @@ describe('seckit CLI', () => {
     const dir = makeRepo();
     const help = await seckit(dir, '--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('seckit scan [paths…] [--staged]');
+    expect(help.stdout).toContain('seckit scan [--staged | --diff <base>] [paths…]');
     expect(help.stdout).toContain('Exit codes: 0 passed, 1 blocked');
     expect((await seckit(dir, '--version')).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
@@ -20,7 +20,9 @@ describe('seckit CLI', () => {
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['scan', '--fromat', 'json'], "Unknown option '--fromat'"],
     [['scan', '--format', 'xml'], '--format: expected one of text, json, sarif, markdown, github, got "xml"'],
-    [['scan', '--staged', 'a.txt'], 'give either --staged or paths'],
+    [['scan', '--diff', 'main', 'a.txt'], 'choose one of --staged [paths…], --diff <base> or paths'],
+    [['scan', '--staged', '--diff', 'main'], 'choose one of --staged [paths…], --diff <base> or paths'],
+    [['scan', '--diff', 'no-such-ref'], '--diff no-such-ref: no such commit in this repository'],
     [['baseline', 'a.txt'], 'takes no paths'],
     [['baseline', '--staged'], '--staged does not apply to `seckit baseline`'],
   ])('rejects %j with a clear message and exit 2', async (argv, message) => {
@@ -54,7 +56,7 @@ describe('seckit CLI', () => {
   });
 
   it('baselines existing findings so only new ones block, and is idempotent', async () => {
-    const dir = makeRepo({ 'old.env': `${SECRET}\n` });
+    const dir = makeRepo({ 'old.conf': `${SECRET}\n`, '.gitignore': '.env\n.env.*\n' });
     git(dir, 'add', '.');
     const first = await seckit(dir, 'baseline');
     expect(first.code).toBe(0);
@@ -66,26 +68,26 @@ describe('seckit CLI', () => {
     expect(readFileSync(path.join(dir, '.seckit/baseline.json'), 'utf8')).toBe(bytes);
 
     expect((await seckit(dir, 'scan')).code).toBe(0);
-    writeFiles(dir, { 'new.env': `${awsSecretLine(FAKE.otherAwsSecret)}\n` });
-    git(dir, 'add', 'new.env');
+    writeFiles(dir, { 'new.conf': `${awsSecretLine(FAKE.otherAwsSecret)}\n` });
+    git(dir, 'add', 'new.conf');
     const blocked = await seckit(dir, 'scan', '--staged');
     expect(blocked.code).toBe(1);
-    expect(blocked.stdout).toContain('new.env');
-    expect(blocked.stdout).not.toContain('old.env:');
+    expect(blocked.stdout).toContain('new.conf');
+    expect(blocked.stdout).not.toContain('old.conf:');
   });
 
   it('reports unused baseline entries on a full scan', async () => {
-    const dir = makeRepo({ 'old.env': `${SECRET}\n` });
+    const dir = makeRepo({ 'old.conf': `${SECRET}\n` });
     git(dir, 'add', '.');
     await seckit(dir, 'baseline');
-    writeFiles(dir, { 'old.env': 'fixed\n' });
+    writeFiles(dir, { 'old.conf': 'fixed\n' });
     const r = await seckit(dir, 'scan', '--format', 'json');
     expect(JSON.parse(r.stdout).warnings.join('\n')).toContain('1 entry matches nothing any more');
   });
 
   it('honours inline suppressions with a reason and lists them', async () => {
-    const dir = makeRepo({ 'a.env': `${SECRET} # seckit-allow: rotated sample shown in the docs\n` });
-    const r = await seckit(dir, 'scan', 'a.env', '--format', 'json');
+    const dir = makeRepo({ 'a.conf': `${SECRET} # seckit-allow: rotated sample shown in the docs\n` });
+    const r = await seckit(dir, 'scan', 'a.conf', '--format', 'json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.suppressed[0].suppression).toEqual({
@@ -100,8 +102,8 @@ describe('seckit CLI', () => {
         ignore: ['vendor/'],
         exceptions: [{ path: 'fixtures/**', reason: 'fake keys' }],
       }),
-      'vendor/x.env': `${SECRET}\n`,
-      'fixtures/y.env': `${SECRET}\n`,
+      'vendor/x.conf': `${SECRET}\n`,
+      'fixtures/y.conf': `${SECRET}\n`,
     });
     const r = await seckit(dir, 'scan', '.', '--format', 'json');
     expect(r.code).toBe(0);
@@ -113,10 +115,10 @@ describe('seckit CLI', () => {
   });
 
   it('writes --output in the chosen format and still prints the summary', async () => {
-    const dir = makeRepo({ 'a.env': `${SECRET}\n` });
-    const r = await seckit(dir, 'scan', 'a.env', '--format', 'sarif', '--output', 'out/report.sarif');
+    const dir = makeRepo({ 'a.conf': `${SECRET}\n` });
+    const r = await seckit(dir, 'scan', 'a.conf', '--format', 'sarif', '--output', 'out/report.sarif');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('a.env');
+    expect(r.stdout).toContain('a.conf');
     const sarif = JSON.parse(readFileSync(path.join(dir, 'out/report.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     expect(JSON.stringify(sarif)).not.toContain(FAKE.awsSecretAccessKey);
@@ -125,8 +127,8 @@ describe('seckit CLI', () => {
 
 describe('migration markers', () => {
   it('lists findings hidden by secretlint-disable-line instead of dropping them', async () => {
-    const dir = makeRepo({ 'a.env': `${SECRET} # secretlint-disable-line\n` });
-    const r = await seckit(dir, 'scan', 'a.env', '--format', 'json');
+    const dir = makeRepo({ 'a.conf': `${SECRET} # secretlint-disable-line\n` });
+    const r = await seckit(dir, 'scan', 'a.conf', '--format', 'json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.suppressed).toHaveLength(1);

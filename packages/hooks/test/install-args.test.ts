@@ -2,35 +2,65 @@ import { describe, expect, it } from 'vitest';
 import { parseSecInitArgs, secInitHelp } from '../src/install/sec-init-args.js';
 
 describe('parseSecInitArgs', () => {
-  it('parses a folder and every option', () => {
-    expect(parseSecInitArgs(['app', '--from', '/tmp/tgz', '--yes', '--force'])).toEqual({
+  it('reads the folder and every option', () => {
+    expect(
+      parseSecInitArgs([
+        'app',
+        '--from',
+        't',
+        '--force',
+        '-y',
+        '--dry-run',
+        '--ci',
+        'github',
+        '--no-lint-staged',
+      ]),
+    ).toEqual({
       ok: true,
-      args: { dir: 'app', from: '/tmp/tgz', force: true, yes: true, help: false },
+      args: {
+        dir: 'app',
+        from: 't',
+        ci: 'github',
+        force: true,
+        yes: true,
+        dryRun: true,
+        uninstall: false,
+        lintStaged: false,
+        help: false,
+      },
     });
-    expect(parseSecInitArgs(['-y', '-h'])).toMatchObject({
+    expect(parseSecInitArgs(['--uninstall', '-n'])).toMatchObject({
       ok: true,
-      args: { dir: undefined, yes: true, help: true },
+      args: { uninstall: true, dryRun: true, lintStaged: true },
     });
   });
 
   it.each([
     [['--frm', 'x'], "Unknown option '--frm'"],
-    [['--from'], "Option '--from <value>' argument missing"],
     [['a', 'b'], 'Expected at most one folder, got 2: a b'],
-    [['--from='], 'Option --from needs a folder.'],
-  ])('rejects %j', (argv, message) => {
-    const result = parseSecInitArgs(argv);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain(message);
+    [['--from', ''], 'Option --from needs a folder.'],
+    [['--ci', 'gitlab'], '"gitlab" is not supported'],
+    [['--uninstall', '--force'], '--uninstall takes no'],
+  ])('%j: %s', (argv, message) => {
+    const parsed = parseSecInitArgs(argv);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toContain(message);
   });
-});
 
-describe('secInitHelp', () => {
-  it('lists every option and the exit codes', () => {
+  it('help lists every option and the exit codes', () => {
     const help = secInitHelp();
-    for (const flag of ['--from <dir>', '--force', '-y, --yes', '-h, --help']) expect(help).toContain(flag);
-    expect(help).toMatch(/^ {2}0 {2}installed/m);
-    expect(help).toMatch(/^ {2}1 {2}not installed/m);
-    expect(help).toMatch(/^ {2}2 {2}usage error/m);
+    for (const flag of [
+      '--dry-run',
+      '--yes',
+      '--uninstall',
+      '--ci github',
+      '--from <dir>',
+      '--force',
+      '--no-lint-staged',
+      '--help',
+    ]) {
+      expect(help).toContain(flag);
+    }
+    expect(help).toContain('Exit codes:');
   });
 });

@@ -13,28 +13,28 @@ async function stagedScan(dir: string) {
 
 describe('seckit scan --staged reads the index', () => {
   it('blocks a secret on the first commit (no HEAD yet) and never prints it', async () => {
-    const dir = makeRepo({ 'config.env': `${SECRET}\n` });
+    const dir = makeRepo({ 'config.cfg': `${SECRET}\n` });
     git(dir, 'add', '.');
     const r = await seckit(dir, 'scan', '--staged');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('config.env');
+    expect(r.stdout).toContain('config.cfg');
     expect(r.stdout + r.stderr).not.toContain(FAKE.awsSecretAccessKey);
     expect(r.stdout).toContain('wJal****');
   });
 
   it('blocks a secret that was staged and then removed from the working tree', async () => {
-    const dir = makeRepo({ 'a.env': `${SECRET}\n` });
-    git(dir, 'add', 'a.env');
-    writeFileSync(path.join(dir, 'a.env'), 'clean\n');
+    const dir = makeRepo({ 'a.cfg': `${SECRET}\n` });
+    git(dir, 'add', 'a.cfg');
+    writeFileSync(path.join(dir, 'a.cfg'), 'clean\n');
     const { code, report } = await stagedScan(dir);
     expect(code).toBe(1);
-    expect(report.findings[0].location).toMatchObject({ path: 'a.env', startLine: 1, startColumn: 23 });
+    expect(report.findings[0].location).toMatchObject({ path: 'a.cfg', startLine: 1, startColumn: 23 });
   });
 
   it('does not block a secret that is only in unstaged edits', async () => {
-    const dir = makeRepo({ 'a.env': 'clean\n' });
-    git(dir, 'add', 'a.env');
-    writeFileSync(path.join(dir, 'a.env'), `${SECRET}\n`);
+    const dir = makeRepo({ 'a.cfg': 'clean\n' });
+    git(dir, 'add', 'a.cfg');
+    writeFileSync(path.join(dir, 'a.cfg'), `${SECRET}\n`);
     const { code, report } = await stagedScan(dir);
     expect(code).toBe(0);
     expect(report.findings).toEqual([]);
@@ -52,38 +52,38 @@ describe('seckit scan --staged reads the index', () => {
   });
 
   it('ignores deletions and follows renames to the new path', async () => {
-    const dir = makeRepo({ 'old.env': `${SECRET}\n`, 'gone.txt': 'x\n' });
+    const dir = makeRepo({ 'old.cfg': `${SECRET}\n`, 'gone.txt': 'x\n' });
     git(dir, 'add', '.');
     git(dir, 'commit', '-qm', 'init', '--no-verify');
-    git(dir, 'mv', 'old.env', 'new name.env');
+    git(dir, 'mv', 'old.cfg', 'new name.cfg');
     git(dir, 'rm', '-q', 'gone.txt');
     const { report } = await stagedScan(dir);
     expect(report.findings.map((f: { location: { path: string } }) => f.location.path)).toEqual([
-      'new name.env',
+      'new name.cfg',
     ]);
   });
 
   it('handles spaces, unicode, (group) and [param] paths, and CRLF files', async () => {
     const files = {
       'app/(group)/[param]/page.ts': `const k = "${FAKE.githubToken}";\n`,
-      'dossier été/clé.env': `${SECRET}\r\nOTHER=1\r\n`,
+      'dossier été/clé.cfg': `${SECRET}\r\nOTHER=1\r\n`,
     };
     const dir = makeRepo(files);
     git(dir, 'add', '.');
     const { report } = await stagedScan(dir);
     const paths = report.findings.map((f: { location: { path: string } }) => f.location.path).sort();
-    expect(paths).toEqual(['app/(group)/[param]/page.ts', 'dossier été/clé.env']);
+    expect(paths).toEqual(['app/(group)/[param]/page.ts', 'dossier été/clé.cfg']);
     const crlf = report.findings.find((f: { location: { path: string } }) =>
-      f.location.path.endsWith('.env'),
+      f.location.path.endsWith('.cfg'),
     );
     expect(crlf.location.endLine).toBe(1);
   });
 
   it('does not follow a symlink that points outside the repository', async () => {
-    const outside = makeRepo({ 'secret.env': `${SECRET}\n` });
+    const outside = makeRepo({ 'secret.cfg': `${SECRET}\n` });
     const dir = makeRepo();
-    symlinkSync(path.join(outside, 'secret.env'), path.join(dir, 'link.env'));
-    git(dir, 'add', 'link.env');
+    symlinkSync(path.join(outside, 'secret.cfg'), path.join(dir, 'link.cfg'));
+    git(dir, 'add', 'link.cfg');
     const { code, report } = await stagedScan(dir);
     expect(code).toBe(0);
     expect(report.findings).toEqual([]);
@@ -109,21 +109,24 @@ describe('seckit scan over the tree and paths', () => {
       'img.bin': 'GIF\0\0binary',
     });
     git(dir, 'add', '.');
-    writeFiles(dir, { 'untracked.env': `${SECRET}\n` });
+    writeFiles(dir, { 'untracked.cfg': `${SECRET}\n` });
     const r = await seckit(dir, 'scan', '--format', 'json');
     const report = JSON.parse(r.stdout);
     expect(r.code).toBe(1);
     expect(report.scope).toBe('full');
-    expect(report.findings.map((f: { location: { path: string } }) => f.location.path)).toEqual(['src/a.ts']);
+    const secrets = report.findings.filter((f: { category: string }) => f.category === 'secret');
+    expect(secrets.map((f: { location: { path: string } }) => f.location.path)).toEqual(['src/a.ts']);
+    // No .gitignore: the repository-level advisory says .env files are not covered.
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('seckit/gitignore-env');
     expect(report.stats).toMatchObject({ files: 1, skipped: 1 });
   });
 
   it('scans explicit paths, including untracked files and folders', async () => {
-    const dir = makeRepo({ 'a/one.env': `${SECRET}\n`, 'b/two.env': 'clean\n' });
+    const dir = makeRepo({ 'a/one.cfg': `${SECRET}\n`, 'b/two.cfg': 'clean\n' });
     const r = await seckit(path.join(dir, 'a'), 'scan', '.', '--format', 'json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).scope).toBe('paths');
-    const clean = await seckit(dir, 'scan', 'b/two.env');
+    const clean = await seckit(dir, 'scan', 'b/two.cfg');
     expect(clean.code).toBe(0);
   });
 
@@ -137,14 +140,26 @@ describe('seckit scan over the tree and paths', () => {
   });
 
   it('keeps finding ids when lines move', async () => {
-    const dir = makeRepo({ 'a.env': `${SECRET}\n` });
-    const first = JSON.parse((await seckit(dir, 'scan', 'a.env', '--format', 'json')).stdout);
-    writeFiles(dir, { 'a.env': `# moved down\n\n\nOTHER=1\n${SECRET}\n` });
-    const second = JSON.parse((await seckit(dir, 'scan', 'a.env', '--format', 'json')).stdout);
+    const dir = makeRepo({ 'a.cfg': `${SECRET}\n` });
+    const first = JSON.parse((await seckit(dir, 'scan', 'a.cfg', '--format', 'json')).stdout);
+    writeFiles(dir, { 'a.cfg': `# moved down\n\n\nOTHER=1\n${SECRET}\n` });
+    const second = JSON.parse((await seckit(dir, 'scan', 'a.cfg', '--format', 'json')).stdout);
     expect(second.findings[0].id).toBe(first.findings[0].id);
     expect(second.findings[0].location.startLine).toBe(5);
-    writeFiles(dir, { 'a.env': `${awsSecretLine(FAKE.otherAwsSecret)}\n` });
-    const third = JSON.parse((await seckit(dir, 'scan', 'a.env', '--format', 'json')).stdout);
+    writeFiles(dir, { 'a.cfg': `${awsSecretLine(FAKE.otherAwsSecret)}\n` });
+    const third = JSON.parse((await seckit(dir, 'scan', 'a.cfg', '--format', 'json')).stdout);
     expect(third.findings[0].id).not.toBe(first.findings[0].id);
+  });
+});
+
+describe('seckit scan --staged <paths…> (as lint-staged calls it)', () => {
+  it('judges the index content of just those paths, absolute or relative', async () => {
+    const dir = makeRepo({ 'a.cfg': `${SECRET}\n`, 'b.txt': 'clean\n' });
+    git(dir, 'add', '.');
+    writeFileSync(path.join(dir, 'a.cfg'), 'unstaged edit hides nothing\n');
+    const both = await seckit(dir, 'scan', '--staged', path.join(dir, 'a.cfg'), 'b.txt');
+    expect(both.code).toBe(1);
+    const onlyB = await seckit(dir, 'scan', '--staged', 'b.txt');
+    expect(onlyB.code).toBe(0);
   });
 });

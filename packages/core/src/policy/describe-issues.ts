@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ParsedJson } from '../json-locate.js';
+import { redact } from '../redact.js';
 
 /** `exceptions[0].reason` style, the way people read paths in JSON. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -11,11 +12,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(top level)' : out;
 }
 
-/** Shows a user's value back to them, shortened: policy values are config, not secrets. */
+/**
+ * Shows a user's value back to them, shortened. Policy values are config, but a long string in the
+ * wrong place may be a credential pasted by mistake: those are redacted like any secret.
+ */
 export function showValue(value: unknown): string {
   let text: string;
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') text = JSON.stringify(value);
+  if (typeof value === 'string') text = JSON.stringify(value.length > 24 ? redact(value) : value);
   else if (Array.isArray(value)) text = 'an array';
   else if (value === null) text = 'null';
   else if (typeof value === 'object') text = 'an object';

@@ -41,6 +41,7 @@ export const DEPENDENCY_TYPES = [
   'packageManager',
   'engines',
   'python',
+  'pythonDev',
   'pythonBuild',
 ] as const;
 export const DependencyType = z.enum(DEPENDENCY_TYPES);
@@ -49,23 +50,46 @@ export type DependencyType = z.infer<typeof DependencyType>;
 export const PinPreset = z.enum(['app', 'library']);
 export type PinPreset = z.infer<typeof PinPreset>;
 
+export const DependencyException = z.strictObject({
+  package: z
+    .string()
+    .min(1)
+    .describe(
+      'Package name, or a pattern with "*" (e.g. "@acme/*"); Python names compare normalised (PEP 503).',
+    ),
+  type: DependencyType.optional().describe('Only for this dependency type (default: every type).'),
+  rule: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Only for this rule id, e.g. "seckit/lockfile-weak-integrity" (default: the pin rules: unpinned, git, Python, build requires, exact peer).',
+    ),
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'an exception needs a reason')
+    .describe('Why this is acceptable; shown in reports.'),
+  expires: IsoDate.optional().describe(
+    'Last day (UTC) the exception applies; after it the findings come back.',
+  ),
+});
+export type DependencyException = z.infer<typeof DependencyException>;
+
 export const DependencyPolicy = z.strictObject({
   preset: PinPreset.default('app').describe(
-    '"app": pin everything but peerDependencies and engines. "library": pin devDependencies only.',
+    '"app": pin everything but peerDependencies and engines. "library": pin devDependencies, pythonDev and packageManager only.',
   ),
   pin: z
     .partialRecord(DependencyType, z.boolean())
     .default({})
     .describe('Per dependency type: must it be pinned? Overrides the preset.'),
   exceptions: z
-    .array(
-      z.strictObject({
-        package: z.string().min(1),
-        reason: z.string().trim().min(1, 'an exception needs a reason'),
-        expires: IsoDate.optional(),
-      }),
-    )
-    .default([]),
+    .array(DependencyException)
+    .default([])
+    .describe(
+      'Packages exempt from the pin rules (or from one rule), each with a reason and an optional expiry.',
+    ),
 });
 export type DependencyPolicy = z.infer<typeof DependencyPolicy>;
 
@@ -77,6 +101,125 @@ export const SlaHours = z.strictObject({
   info: z.number().positive().optional(),
 });
 export type SlaHours = z.infer<typeof SlaHours>;
+
+const SeverityLimits = z.partialRecord(Severity, z.number().int().min(0));
+
+/** What `sec-report gate` checks: the promises of a SECURITY.md, as numbers. */
+export const ReportTargets = z.strictObject({
+  appliesTo: z
+    .enum(['each-repository', 'all'])
+    .default('each-repository')
+    .describe(
+      'Whether every repository must meet the targets on its own ("each-repository") or all of them together ("all").',
+    ),
+  maxOpen: SeverityLimits.default({}).describe(
+    'Most open findings allowed per severity, e.g. { "high": 4 } for "fewer than 5 open high-severity findings". Risk-accepted, false-positive and suppressed findings do not count.',
+  ),
+  maxBreached: SeverityLimits.default({ critical: 0 }).describe(
+    'Most open findings past their SLA allowed per severity; { "critical": 0 } fails the gate on any breached critical.',
+  ),
+  maxOverdueRotations: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe('Most secrets allowed past their rotation date (see "rotation").'),
+  minFixedWithinSla: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe(
+      'Lowest share (0 to 1) of findings fixed within their SLA over the last "windowDays" days, e.g. 0.95.',
+    ),
+  windowDays: z
+    .number()
+    .int()
+    .positive()
+    .default(90)
+    .describe('Days looked back for "minFixedWithinSla" and the mean time to remediate.'),
+});
+export type ReportTargets = z.infer<typeof ReportTargets>;
+
+// Shapes of credential values (provider prefixes, key blocks, URL passwords, JWTs): a rotation
+// entry names a secret and must never hold one.
+const SECRET_VALUE_SHAPES: readonly RegExp[] = [
+  /^(?:AKIA|ASIA)[A-Z0-9]{16}$/,
+  /^gh[pousr]_[A-Za-z0-9]{20,}/,
+  /^github_pat_/,
+  /^xox[abposr]-/,
+  /^[rsp]k_(?:live|test)_[A-Za-z0-9]/,
+  /^glpat-/,
+  /^npm_[A-Za-z0-9]{30,}/,
+  /^AIza[0-9A-Za-z_-]{30,}/,
+  /-----BEGIN [A-Z ]*PRIVATE KEY/,
+  /^eyJ[A-Za-z0-9_-]{10,}\./,
+  /:\/\/[^\s/@:]+:[^\s/@]+@/,
+];
+
+function looksLikeSecretValue(name: string): boolean {
+  if (SECRET_VALUE_SHAPES.some((shape) => shape.test(name))) return true;
+  // A long run mixing upper case, lower case and digits, with no space or separator, is a value.
+  return (
+    name.length >= 32 &&
+    /^[A-Za-z0-9+/=]+$/.test(name) &&
+    /[a-z]/.test(name) &&
+    /[A-Z]/.test(name) &&
+    /\d/.test(name)
+  );
+}
+
+export const RotationSecret = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((name) => !looksLikeSecretValue(name), {
+      message: 'looks like a secret value; list secrets by name (e.g. "PROD_DB_PASSWORD"), never by value',
+    })
+    .describe('What the secret is called, e.g. "PROD_DB_PASSWORD" or "Stripe live key"; never its value.'),
+  kind: z
+    .string()
+    .trim()
+    .min(1)
+    .describe('What kind of secret it is, e.g. "api-key", "database-token", "certificate".'),
+  owner: z.string().trim().min(1).describe('Who rotates it: a team or a person.'),
+  lastRotated: IsoDate.describe('The day (UTC) it was last rotated.'),
+  intervalDays: z
+    .number()
+    .int()
+    .positive()
+    .describe('Days allowed between rotations, e.g. 90 for API keys, 365 for certificates.'),
+  repository: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The repository it belongs to, for per-repository targets; unset: the whole organisation.'),
+});
+export type RotationSecret = z.infer<typeof RotationSecret>;
+
+export const RotationPolicy = z.strictObject({
+  dueSoonDays: z
+    .number()
+    .int()
+    .min(0)
+    .default(14)
+    .describe('A rotation is reported as due this many days before its date.'),
+  secrets: z
+    .array(RotationSecret)
+    .default([])
+    .superRefine((secrets, ctx) => {
+      const seen = new Set<string>();
+      secrets.forEach((s, i) => {
+        const key = `${s.repository ?? ''}\0${s.name}`;
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: 'is listed twice' });
+        seen.add(key);
+      });
+    })
+    .describe('Secrets to rotate, listed by name.'),
+});
+export type RotationPolicy = z.infer<typeof RotationPolicy>;
 
 export const Policy = z.strictObject({
   $schema: z.string().optional(),
@@ -101,15 +244,43 @@ export const Policy = z.strictObject({
   sla: SlaHours.default({ critical: 24, high: 72, medium: 168, low: 720 }).describe(
     'Hours allowed to fix a finding, per severity.',
   ),
+  targets: ReportTargets.default({
+    appliesTo: 'each-repository',
+    maxOpen: {},
+    maxBreached: { critical: 0 },
+    maxOverdueRotations: 0,
+    windowDays: 90,
+  }).describe('Targets `sec-report gate` checks: open findings, breached SLAs, overdue rotations.'),
+  rotation: RotationPolicy.default({ dueSoonDays: 14, secrets: [] }).describe(
+    'Secrets and how often they are rotated, tracked by sec-report beside the findings.',
+  ),
   dependencies: DependencyPolicy.default({ preset: 'app', pin: {}, exceptions: [] }),
   registries: z
     .strictObject({
       allowed: z
         .array(z.string().min(1))
         .default([])
-        .describe('Registry hosts or URLs allowed besides the defaults (registry.npmjs.org, pypi.org, …).'),
+        .describe(
+          'Registry hosts or URLs allowed besides the defaults (registry.npmjs.org, pypi.org, …) and those configured in .npmrc / .yarnrc.yml. "*.example.com" allows subdomains.',
+        ),
+      includeDefaults: z
+        .boolean()
+        .default(true)
+        .describe(
+          'Whether the public registries (registry.npmjs.org, registry.yarnpkg.com, pypi.org, files.pythonhosted.org) are allowed; false when everything must come through your own mirror.',
+        ),
     })
-    .default({ allowed: [] }),
+    .default({ allowed: [], includeDefaults: true }),
+  hygiene: z
+    .strictObject({
+      maxFileKb: z
+        .number()
+        .int()
+        .positive()
+        .default(500)
+        .describe('Files larger than this (KiB) are reported when added (seckit/large-file).'),
+    })
+    .default({ maxFileKb: 500 }),
   onError: z
     .enum(['block', 'pass'])
     .default('block')

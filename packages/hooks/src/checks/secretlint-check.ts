@@ -1,31 +1,11 @@
 import path from 'node:path';
-import { type Finding, fingerprint, offsetToPlace, redact, redactAll, type Severity } from '@seckit/core';
-import { lintSource } from '@secretlint/core';
-import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend';
-import type { SecretLintCoreConfig, SecretLintCoreResultMessage } from '@secretlint/types';
-import type { CheckContext, FileCheck, TextFile } from './check.js';
-
-const FILTER_COMMENTS = '@secretlint/secretlint-rule-filter-comments';
-
-// Built once per process: secretlint's per-file cost is in its rules, not its config. The preset's
-// rules are listed one by one so that two of them can be adjusted:
-// - the AWS rule leaves access key *ids* off by default; a committed key id is worth blocking on;
-// - the comment filter is left out: we read `secretlint-disable-*` comments ourselves (core's inline
-//   suppressions), so every suppressed finding is still listed in the report with its reason.
-const config: SecretLintCoreConfig = {
-  rules: presetRules
-    .filter((rule) => rule.meta.id !== FILTER_COMMENTS)
-    .map((rule) =>
-      rule.meta.id === '@secretlint/secretlint-rule-aws'
-        ? { id: rule.meta.id, rule, options: { enableIDScanRule: true } }
-        : { id: rule.meta.id, rule },
-    ),
-};
-
-// Basic-auth URLs are often test fixtures or local services; provider credentials are always live keys.
-const SEVERITY_BY_RULE: Record<string, Severity> = {
-  '@secretlint/secretlint-rule-basicauth': 'high',
-};
+import { type Finding, fingerprint, offsetToPlace, redact, redactAll } from '@seckit/core';
+import type { SecretLintCoreResultMessage } from '@secretlint/types';
+import type { RuleMessage } from '../secrets/engine/rule-runner.js';
+import { defaultSecretRules, type SecretRuleSet } from '../secrets/engine/rule-set.js';
+import { createSecretEngine, type ScanKind, type SecretEngine } from '../secrets/engine/secret-engine.js';
+import { classifyFile } from '../secrets/file-kind.js';
+import type { FileCheck } from './check.js';
 
 /** "found GitHub Token(****): ****" → "GitHub Token": secretlint's words, without its masked data. */
 export function describeSecretlintMessage(message: string): string {
@@ -45,7 +25,7 @@ export function describeSecretlintMessage(message: string): string {
  */
 export function locateCredential(
   text: string,
-  msg: SecretLintCoreResultMessage,
+  msg: Pick<SecretLintCoreResultMessage, 'range' | 'data'>,
 ): { start: number; end: number; dataValues: string[] } {
   const dataValues = Object.values((msg.data ?? {}) as Record<string, unknown>).filter(
     (v): v is string => typeof v === 'string' && v.length >= 4,
@@ -58,23 +38,82 @@ export function locateCredential(
   return { start: from, end: to, dataValues };
 }
 
-function toFinding(msg: SecretLintCoreResultMessage, file: TextFile, context: CheckContext): Finding {
-  const { start, end, dataValues } = locateCredential(file.text, msg);
-  const value = file.text.slice(start, end);
+export interface SecretFile {
+  /** Repo-relative POSIX path. */
+  path: string;
+  content: Uint8Array;
+  kind: ScanKind;
+  /** Decoded content, when the caller decoded it already. */
+  text?: string | undefined;
+}
+
+export interface SecretScanContext {
+  root: string;
+  salt: string | undefined;
+}
+
+export interface SecretScanner {
+  readonly engine: SecretEngine;
+  scan(file: SecretFile, context: SecretScanContext): Finding[] | Promise<Finding[]>;
+}
+
+/** The secretlint rules of `rules` behind one keyword prefilter, turning messages into findings. */
+export function createSecretScanner(rules: SecretRuleSet = defaultSecretRules()): SecretScanner {
+  const engine = createSecretEngine(rules.entries);
+  const toFindings = (
+    file: SecretFile,
+    context: SecretScanContext,
+    output: { source: { content: string } | undefined; messages: (RuleMessage & { ruleIndex: number })[] },
+  ): Finding[] => {
+    if (output.source === undefined || output.messages.length === 0) return [];
+    const findings: Finding[] = [];
+    for (const msg of output.messages) {
+      const finding = toFinding(msg, output.source.content, file.path, context.salt, rules);
+      if (finding !== undefined) findings.push(finding);
+    }
+    return findings;
+  };
+  return {
+    engine,
+    scan(file, context) {
+      const output = engine.scan({
+        content: file.content,
+        kind: file.kind,
+        filePath: path.join(context.root, file.path),
+        ext: path.extname(file.path),
+        text: file.text,
+      });
+      if (output instanceof Promise) return output.then((o) => toFindings(file, context, o));
+      return toFindings(file, context, output);
+    },
+  };
+}
+
+function toFinding(
+  msg: RuleMessage & { ruleIndex: number },
+  text: string,
+  filePath: string,
+  salt: string | undefined,
+  rules: SecretRuleSet,
+): Finding | undefined {
+  // `text` is what the rules saw (a BOM removed), so ranges and places agree with secretlint's.
+  const { start, end, dataValues } = locateCredential(text, msg);
+  const value = text.slice(start, end);
+  if (rules.isPlaceholder(value)) return undefined;
   const ruleId = msg.ruleId;
-  const begin = offsetToPlace(file.text, start);
-  const finish = offsetToPlace(file.text, end);
-  // secretlint runs unmasked so we can read the value; mask its message before using any of it.
+  const begin = offsetToPlace(text, start);
+  const finish = offsetToPlace(text, end);
+  // The rules run unmasked so we can read the value; mask their message before using any of it.
   const described = describeSecretlintMessage(redactAll(msg.message, [value, ...dataValues]));
   return {
-    id: fingerprint({ ruleId, path: file.path, content: value, salt: context.policy.fingerprintSalt }),
+    id: fingerprint({ ruleId, path: filePath, content: value, salt }),
     ruleId,
     category: 'secret',
-    severity: SEVERITY_BY_RULE[ruleId] ?? 'critical',
+    severity: rules.entries[msg.ruleIndex]?.severity ?? 'critical',
     message: redactAll(`${described} found: ${redact(value)}`, [value]),
     // 1-based columns with an exclusive end (SARIF's convention).
     location: {
-      path: file.path,
+      path: filePath,
       startLine: begin.line,
       startColumn: begin.column,
       endLine: finish.line,
@@ -87,19 +126,27 @@ function toFinding(msg: SecretLintCoreResultMessage, file: TextFile, context: Ch
   };
 }
 
-/** secretlint core + the recommended preset, in-process (no CLI, no config file lookup). */
+let defaultScanner: SecretScanner | undefined;
+
+/** The scanner with seckit's default rules, built on first use and then shared. */
+export function secretScanner(): SecretScanner {
+  defaultScanner ??= createSecretScanner();
+  return defaultScanner;
+}
+
+/**
+ * secretlint rules in-process behind a keyword prefilter (no CLI, no config lookup, no profiler).
+ * The scan loop hands this check whole files through `secretScanner()` (in batches, in worker
+ * threads for large scans); `run` is the same thing for one decoded file.
+ */
 export const secretlintCheck: FileCheck = {
   id: 'secrets',
   async run(file, context) {
-    const result = await lintSource({
-      source: {
-        filePath: path.join(context.root, file.path),
-        content: file.text,
-        ext: path.extname(file.path),
-        contentType: 'text',
-      },
-      options: { config, maskSecrets: false },
-    });
-    return result.messages.map((m) => toFinding(m, file, context));
+    const content = Buffer.from(file.text, 'utf8');
+    const kind = classifyFile(file.path, content).kind === 'lockfile' ? 'lockfile' : 'text';
+    return secretScanner().scan(
+      { path: file.path, content, kind, text: file.text },
+      { root: context.root, salt: context.policy.fingerprintSalt },
+    );
   },
 };

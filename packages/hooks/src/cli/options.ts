@@ -18,6 +18,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['scan'],
   },
   {
+    name: 'diff',
+    type: 'string',
+    value: 'base',
+    description: 'scan what the commits of <base>..HEAD added, commit by commit (CI, pull requests)',
+    commands: ['scan'],
+  },
+  {
     name: 'format',
     type: 'string',
     short: 'f',
@@ -32,6 +39,12 @@ export const OPTIONS: readonly OptionSpec[] = [
     value: 'file',
     description: 'write the report to a file (the text summary still prints)',
     commands: ['scan'],
+  },
+  {
+    name: 'dry-run',
+    type: 'boolean',
+    description: 'show the changes as a unified diff, write nothing',
+    commands: ['fix'],
   },
   {
     name: 'keep-unused',
@@ -50,14 +63,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'string',
     value: 'dir',
     description: 'run as if started in <dir>',
-    commands: ['scan', 'baseline'],
+    commands: ['scan', 'baseline', 'fix', 'doctor'],
   },
   {
     name: 'help',
     type: 'boolean',
     short: 'h',
     description: 'show this help',
-    commands: ['scan', 'baseline'],
+    commands: ['scan', 'baseline', 'fix', 'doctor'],
   },
   { name: 'version', type: 'boolean', short: 'v', description: 'print the version', commands: [] },
 ];
@@ -65,7 +78,7 @@ export const OPTIONS: readonly OptionSpec[] = [
 export const COMMANDS: readonly { name: string; usage: string; description: string }[] = [
   {
     name: 'scan',
-    usage: 'seckit scan [paths…] [--staged]',
+    usage: 'seckit scan [--staged | --diff <base>] [paths…]',
     description: 'check the tracked files, the given paths, or the staged content',
   },
   {
@@ -73,6 +86,12 @@ export const COMMANDS: readonly { name: string; usage: string; description: stri
     usage: 'seckit baseline',
     description: 'accept every current finding into .seckit/baseline.json',
   },
+  {
+    name: 'fix',
+    usage: 'seckit fix pins [package.json…]',
+    description: 'pin npm-family specifiers to the versions the lockfile resolves',
+  },
+  { name: 'doctor', usage: 'seckit doctor', description: 'is the hook live here? each problem with its fix' },
 ];
 
 export function helpText(version: string): string {

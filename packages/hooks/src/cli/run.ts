@@ -13,11 +13,14 @@ import {
   serializeBaseline,
   shouldUseColor,
 } from '@seckit/core';
+import { doctorCommand } from '../doctor/index.js';
 import { resolveRepo } from '../git/resolve-repo.js';
 import { scan } from '../scan.js';
+import { diffFiles } from '../targets/diff-files.js';
 import { stagedFiles } from '../targets/staged-files.js';
 import { pathFiles, trackedFiles } from '../targets/tree-files.js';
 import { TOOL } from '../version.js';
+import { fixPinsCommand } from './fix-pins-command.js';
 import { type CliIo, EXIT } from './io.js';
 import { loadConfig } from './load-config.js';
 import { helpText, OPTIONS } from './options.js';
@@ -75,7 +78,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return command === undefined && values.help !== true ? EXIT.error : EXIT.pass;
   }
   const misplaced = OPTIONS.filter((o) => values[o.name] !== undefined && !o.commands.includes(command));
-  if (misplaced.length > 0 && (command === 'scan' || command === 'baseline')) {
+  if (misplaced.length > 0 && ['scan', 'baseline', 'fix', 'doctor'].includes(command)) {
     throw new SeckitError(
       'E_USAGE',
       `--${misplaced[0]!.name} does not apply to \`seckit ${command}\`; see \`seckit --help\``,
@@ -89,10 +92,26 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       if (positionals.length > 0)
         throw new SeckitError('E_USAGE', '`seckit baseline` takes no paths: it records a full scan');
       return baselineCommand(values, cwd, io);
+    case 'fix': {
+      if (positionals[0] !== 'pins') {
+        throw new SeckitError('E_USAGE', '`seckit fix` needs what to fix: `seckit fix pins [package.json…]`');
+      }
+      const repo = await resolveRepo(cwd);
+      return fixPinsCommand(
+        { cwd, root: repo.root, dryRun: values['dry-run'] === true, paths: positionals.slice(1) },
+        { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t) },
+      );
+    }
+    case 'doctor':
+      if (positionals.length > 0) throw new SeckitError('E_USAGE', '`seckit doctor` takes no arguments');
+      return doctorCommand(
+        { cwd },
+        { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t), env: io.env },
+      );
     default:
       throw new SeckitError(
         'E_USAGE',
-        `unknown command "${command}"; commands are: scan, baseline (see \`seckit --help\`)`,
+        `unknown command "${command}"; commands are: scan, baseline, fix pins, doctor (see \`seckit --help\`)`,
       );
   }
 }
@@ -109,18 +128,33 @@ async function scanCommand(positionals: string[], values: Values, cwd: string, i
       `--format: expected one of ${OUTPUT_FORMATS.join(', ')}, got "${format}"`,
     );
   }
-  if (values.staged === true && positionals.length > 0) {
-    throw new SeckitError('E_USAGE', '--staged scans the index; give either --staged or paths, not both');
+  const diff = typeof values.diff === 'string' ? values.diff : undefined;
+  // `--staged <paths…>` is allowed: lint-staged appends the staged paths (in chunks on long lists);
+  // the content still comes from the index, restricted to those paths.
+  if ((values.staged === true && diff !== undefined) || (diff !== undefined && positionals.length > 0)) {
+    throw new SeckitError('E_USAGE', 'choose one of --staged [paths…], --diff <base> or paths');
   }
   const repo = await resolveRepo(cwd);
   const config = await loadConfig(repo.root);
-  const scope = values.staged === true ? 'staged' : positionals.length > 0 ? 'paths' : 'full';
+  const scope =
+    values.staged === true
+      ? 'staged'
+      : diff !== undefined
+        ? 'diff'
+        : positionals.length > 0
+          ? 'paths'
+          : 'full';
   const target =
     scope === 'staged'
-      ? await stagedFiles(repo.root)
-      : scope === 'paths'
-        ? await pathFiles(repo.root, cwd, positionals)
-        : await trackedFiles(repo.root);
+      ? await stagedFiles(
+          repo.root,
+          positionals.length > 0 ? stagedSubset(repo.root, cwd, positionals) : undefined,
+        )
+      : diff !== undefined
+        ? await diffFiles(repo.root, diff)
+        : scope === 'paths'
+          ? await pathFiles(repo.root, cwd, positionals)
+          : await trackedFiles(repo.root);
   const { report, evaluation } = await scan({
     repo,
     scope,
@@ -144,6 +178,19 @@ async function scanCommand(positionals: string[], values: Values, cwd: string, i
     io.stdout.write(output);
   }
   return report.decision.blocked ? EXIT.blocked : EXIT.pass;
+}
+
+/** Repo-relative POSIX forms of the paths lint-staged passes (absolute by default, or relative to cwd). */
+function stagedSubset(root: string, cwd: string, inputs: readonly string[]): Set<string> {
+  const subset = new Set<string>();
+  for (const input of inputs) {
+    const rel = path.relative(root, path.resolve(cwd, input));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+      throw new SeckitError('E_USAGE', `${input}: outside the repository at ${root}`);
+    }
+    subset.add(rel.split(path.sep).join('/'));
+  }
+  return subset;
 }
 
 async function baselineCommand(values: Values, cwd: string, io: CliIo): Promise<number> {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type PackageManagerName = 'npm' | 'pnpm' | 'yarn' | 'bun';
@@ -7,6 +7,10 @@ export interface DetectedPackageManager {
   name: PackageManagerName;
   /** What decided it, for the message: `npm_config_user_agent`, `pnpm-lock.yaml`, … */
   source: string;
+  /** Yarn 2+ ("berry"): no `prepare` on install, and Plug'n'Play unless told otherwise. */
+  berry?: boolean;
+  /** Yarn berry with Plug'n'Play: there is no node_modules for the hook to run from. */
+  plugAndPlay?: boolean;
 }
 
 /** Lockfiles in the order they are checked; the first one present wins. */
@@ -52,7 +56,44 @@ export function detectPackageManager(
   env: NodeJS.ProcessEnv,
 ): DetectedPackageManager {
   const lockfiles = LOCKFILES.map(([file]) => file).filter((file) => existsSync(path.join(dir, file)));
-  return choosePackageManager({ packageManagerField, lockfiles, userAgent: env.npm_config_user_agent });
+  const chosen = choosePackageManager({
+    packageManagerField,
+    lockfiles,
+    userAgent: env.npm_config_user_agent,
+  });
+  if (chosen.name !== 'yarn') return chosen;
+  const berry = isYarnBerry(dir, packageManagerField, env);
+  if (!berry) return chosen;
+  return { ...chosen, berry, plugAndPlay: yarnLinker(dir) !== 'node-modules' };
+}
+
+/**
+ * Yarn 2+ tells itself apart from yarn 1 by its `packageManager` version, its `.yarnrc.yml`, or
+ * the `__metadata:` header of its lockfile (yarn 1 lockfiles start with a `# yarn lockfile v1`).
+ */
+function isYarnBerry(dir: string, packageManagerField: unknown, env: NodeJS.ProcessEnv): boolean {
+  if (typeof packageManagerField === 'string') {
+    const major = /^yarn@(\d+)/.exec(packageManagerField.trim())?.[1];
+    if (major !== undefined) return Number(major) >= 2;
+  }
+  if (existsSync(path.join(dir, '.yarnrc.yml'))) return true;
+  try {
+    if (readFileSync(path.join(dir, 'yarn.lock'), 'utf8').slice(0, 4096).includes('__metadata:')) return true;
+  } catch {
+    // No lockfile: decided by the launcher below.
+  }
+  const agent = /^yarn\/(\d+)/.exec(env.npm_config_user_agent ?? '')?.[1];
+  return agent !== undefined && Number(agent) >= 2;
+}
+
+/** `nodeLinker` from .yarnrc.yml; berry's default is `pnp`. */
+function yarnLinker(dir: string): string {
+  try {
+    const match = /^nodeLinker:\s*["']?([\w-]+)/m.exec(readFileSync(path.join(dir, '.yarnrc.yml'), 'utf8'));
+    return match?.[1] ?? 'pnp';
+  } catch {
+    return 'pnp';
+  }
 }
 
 function parseName(value: unknown): PackageManagerName | undefined {

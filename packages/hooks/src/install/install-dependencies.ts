@@ -1,53 +1,56 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { InstallCommand, WantedPackage } from './install-command.js';
-import { formatCommand } from './install-command.js';
+import { type Command, formatCommand, type WantedPackage } from './install-command.js';
 import { InstallError } from './install-error.js';
 import { messages } from './messages.js';
-import { isRecord, type PackageJsonFile } from './package-json.js';
 import { runCommand } from './run-command.js';
 
-/**
- * The wanted packages that are not both declared in package.json and present in node_modules at
- * the wanted version. An empty list is what makes a second `sec-init` run skip the (slow) install.
- * The declared spec itself is not compared: package managers rewrite tarball paths (npm stores
- * `file:../relative.tgz`), so the installed version is the reliable signal.
- */
-export async function missingPackages(
-  dir: string,
-  pkg: PackageJsonFile | undefined,
-  wanted: readonly WantedPackage[],
-): Promise<WantedPackage[]> {
-  const missing: WantedPackage[] = [];
-  for (const want of wanted) {
-    const declared = [pkg?.data.dependencies, pkg?.data.devDependencies].some(
-      (deps) => isRecord(deps) && typeof deps[want.name] === 'string',
-    );
-    if (!declared || (await installedVersion(dir, want.name)) !== want.version) missing.push(want);
-  }
-  return missing;
-}
-
-async function installedVersion(dir: string, name: string): Promise<string | undefined> {
+/** The version of `name` in `<dir>/node_modules`, or undefined when it is not there. */
+export async function installedVersion(dir: string, name: string): Promise<string | undefined> {
   try {
-    const text = await readFile(path.join(dir, 'node_modules', name, 'package.json'), 'utf8');
-    const data: unknown = JSON.parse(text);
-    return isRecord(data) && typeof data.version === 'string' ? data.version : undefined;
+    const data: unknown = JSON.parse(
+      await readFile(path.join(dir, 'node_modules', name, 'package.json'), 'utf8'),
+    );
+    return typeof data === 'object' &&
+      data !== null &&
+      typeof (data as { version?: unknown }).version === 'string'
+      ? (data as { version: string }).version
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Runs the install command in `dir`. A failure carries the command and the tail of its output, so
- * the user can rerun it by hand and see why it failed.
+ * Whether node_modules lacks what package.json asks for: ours at the exact version; the tools at
+ * any version (the user may keep their own). An empty answer is what lets a second `sec-init`
+ * skip the (slow) package manager.
  */
-export async function runInstall(
+export async function needsInstall(
   dir: string,
-  command: InstallCommand,
-  env: NodeJS.ProcessEnv,
-): Promise<void> {
-  const result = await runCommand(command.command, command.args, { cwd: dir, env });
+  wanted: readonly WantedPackage[],
+  declared: (name: string) => string | undefined,
+): Promise<boolean> {
+  for (const want of wanted) {
+    const version = await installedVersion(dir, want.name);
+    if (version === undefined) return true;
+    const spec = declared(want.name);
+    // A registry spec is compared with what is installed; a tarball's version is its file's.
+    if (want.ours && version !== want.version) return true;
+    if (!want.ours && spec !== undefined && /^\d+\.\d+\.\d+$/.test(spec) && spec !== version) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs the package manager in `dir`. A failure carries the command and the tail of its output,
+ * so the user can see why and rerun it by hand.
+ */
+export async function runInstall(dir: string, command: Command, env: NodeJS.ProcessEnv): Promise<void> {
+  const result = await runCommand(command.command, command.args, {
+    cwd: dir,
+    env: { ...env, ...command.env },
+  });
   if (result.error !== undefined) {
     throw new InstallError('E_PACKAGE_MANAGER_NOT_FOUND', messages.packageManagerNotFound(command.command));
   }

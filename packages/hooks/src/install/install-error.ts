@@ -1,20 +1,26 @@
 /**
  * Stable codes for the expected ways an install can stop (tests and callers match on them). The
- * steps throw `InstallError`; `install()` turns it into a `failed` result, so callers of the public
- * API get results, not exceptions.
+ * steps throw `InstallError`; `install()` and `uninstall()` turn it into a `failed` result, so
+ * callers of the public API get results, not exceptions.
  */
 export type InstallErrorCode =
   | 'E_NOT_A_DIRECTORY'
   | 'E_GIT_NOT_FOUND'
+  | 'E_GIT_TOO_OLD'
   | 'E_NOT_A_GIT_REPO'
-  | 'E_NOT_GIT_ROOT'
-  | 'E_HUSKY_DISABLED'
   | 'E_PACKAGE_JSON'
   | 'E_TARBALLS'
+  | 'E_YARN_PNP'
   | 'E_PACKAGE_MANAGER_NOT_FOUND'
   | 'E_INSTALL_FAILED'
   | 'E_HOOK_FILE'
-  | 'E_HUSKY';
+  | 'E_LINT_STAGED_CONFIG'
+  | 'E_POLICY'
+  | 'E_WORKFLOW'
+  | 'E_HUSKY'
+  | 'E_WRITE'
+  | 'E_NOT_INSTALLED'
+  | 'E_INTERRUPTED';
 
 export class InstallError extends Error {
   readonly code: InstallErrorCode;

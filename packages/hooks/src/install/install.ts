@@ -1,195 +1,261 @@
 import { existsSync } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { chmod, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type DetectedPackageManager, detectPackageManager } from './detect-package-manager.js';
-import { findGitRoot } from './find-git-root.js';
-import { findTarballs } from './find-tarballs.js';
-import { formatCommand, installCommand, wantedPackages } from './install-command.js';
-import { missingPackages, runInstall } from './install-dependencies.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { huskyDir, huskyHooksPath } from './detect-hooks.js';
+import type { DetectedPackageManager } from './detect-package-manager.js';
+import { readLocalConfig } from './git-config.js';
+import { ALL_LOCKFILES, formatCommand } from './install-command.js';
+import { runInstall } from './install-dependencies.js';
 import { InstallError, type InstallErrorCode } from './install-error.js';
+import { readState, saveState } from './install-state.js';
 import { messages } from './messages.js';
-import {
-  createPackageJson,
-  type PackageJsonFile,
-  readPackageJson,
-  updatePrepareScript,
-} from './package-json.js';
-import { type HooksPathSetting, isHuskyHooksPath, readHooksPath } from './read-hooks-path.js';
-import { huskyIsWired, runHusky } from './run-husky.js';
-import { writePreCommitHook } from './write-pre-commit-hook.js';
+import { type InstallPlan, planInstall } from './plan-install.js';
+import { diffOfConfig, diffOfFile, isExecutable } from './planned-change.js';
+import { resolveLayout } from './resolve-layout.js';
+import { runHusky } from './run-husky.js';
+import { recoverInterrupted, Transaction } from './transaction.js';
+import { HOOKS_VERSION } from './versions.js';
 
 export interface InstallOptions {
-  /** The project folder: holds (or will hold) package.json and must be the git repository's top folder. */
+  /** Any folder in the repository (default for the CLI: the current folder). */
   dir: string;
   /** Environment for git, the package manager and husky. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
-  /** A folder of packed `seckit-*.tgz` to install instead of the registry versions (`--from`). */
+  /** A folder of packed tarballs to install our packages from instead of the registry (`--from`). */
   from?: string;
-  /** Replace a `core.hooksPath` that belongs to another hook manager. */
+  /** Take over a core.hooksPath or .git/hooks of another tool; run seckit directly past a code lint-staged config. */
   force?: boolean;
+  /** Compute and describe every change, write nothing. */
+  dryRun?: boolean;
+  /** Also write a CI workflow. */
+  ci?: 'github';
+  /** false (`--no-lint-staged`): the hook runs seckit itself, one process; lint-staged is left out. Default true. */
+  lintStaged?: boolean;
   /**
    * Run the package manager (default true). `false` skips only that step, for tests and for
    * callers that install dependencies themselves; husky must then already be in node_modules.
    */
   installDependencies?: boolean;
-  /** Told before slow steps (the package manager install), so a CLI can show progress. */
+  /** Told before slow steps (the package manager), so a CLI can show progress. */
   onProgress?: (message: string) => void;
+  /** Asked once, with the list of changes, before anything is written; false stops (`--yes` skips it). */
+  confirm?: (summary: string) => Promise<boolean>;
 }
 
 export interface InstallChange {
-  /** What changed: `package.json`, `node_modules`, `.husky/pre-commit`, `core.hooksPath`. */
+  /** What changed: a repository-relative path, `node_modules` or `core.hooksPath`. */
   target: string;
   summary: string;
+}
+
+export interface BaselineSummary {
+  /** Findings accepted into a new baseline. */
+  accepted: number;
+  /** Entries of a baseline that was already there (then `accepted` is 0). */
+  existing: number;
+  /** Files the baseline scan could not check. */
+  errors: number;
 }
 
 export type InstallResult =
   | {
       /** `installed`: something changed; `unchanged`: everything was already in place. */
       status: 'installed' | 'unchanged';
-      dir: string;
+      gitRoot: string;
+      installRoot: string;
       packageManager: DetectedPackageManager;
       changes: InstallChange[];
+      notes: string[];
+      baseline: BaselineSummary;
+      /** Set when an interrupted earlier run had to be rolled back first. */
+      recovered: number | undefined;
     }
   | {
-      /** Another hook manager owns `core.hooksPath`; nothing was changed. */
-      status: 'refused';
-      dir: string;
-      hooksPath: HooksPathSetting;
-      message: string;
+      /** `--dry-run`: nothing was written; `diff` shows every change. */
+      status: 'planned';
+      gitRoot: string;
+      changes: InstallChange[];
+      notes: string[];
+      diff: string;
+      baseline: BaselineSummary;
     }
-  | { status: 'failed'; code: InstallErrorCode; message: string; file: string | undefined };
+  | { status: 'refused'; message: string }
+  | { status: 'declined' }
+  | {
+      status: 'failed';
+      code: InstallErrorCode;
+      message: string;
+      file: string | undefined;
+      rolledBack: boolean;
+    };
 
 /**
- * Installs seckit's pre-commit check into the repository at `options.dir`, in this order: check
- * everything that can refuse (git, HUSKY=0, a foreign core.hooksPath, --from tarballs) before the
- * first write; then package.json, dependencies, the `prepare` script, `.husky/pre-commit`, and
- * husky's wiring. Each step skips itself when already done, so a second run changes nothing.
- * Expected problems come back as `failed` or `refused` results; only bugs throw.
+ * Installs seckit's pre-commit check into the repository that contains `options.dir`: plans every
+ * change first (refusing, with what to do, before any write when another tool owns the hooks),
+ * then applies them as one transaction: files written atomically, the package manager, husky.
+ * Any failure restores every file byte for byte, removes what was created and resets git config.
+ * A second run plans nothing and changes nothing. Expected problems come back as results; only
+ * bugs throw.
  */
 export async function install(options: InstallOptions): Promise<InstallResult> {
+  let rolledBack = false;
   try {
-    return await installSteps(options);
+    return await installSteps(options, () => {
+      rolledBack = true;
+    });
   } catch (error) {
     if (error instanceof InstallError) {
-      return { status: 'failed', code: error.code, message: error.message, file: error.file };
+      return { status: 'failed', code: error.code, message: error.message, file: error.file, rolledBack };
     }
     throw error;
   }
 }
 
-async function installSteps(options: InstallOptions): Promise<InstallResult> {
+function changesOf(plan: InstallPlan): InstallChange[] {
+  const changes: InstallChange[] = [];
+  for (const file of plan.files)
+    for (const summary of file.summaries) changes.push({ target: file.path, summary });
+  if (plan.install !== undefined) {
+    changes.push({
+      target: 'node_modules',
+      summary: messages.changeInstalled(formatCommand(plan.install.command), plan.packageManager.name),
+    });
+  }
+  for (const config of plan.config) changes.push({ target: config.key, summary: config.summary });
+  return changes;
+}
+
+function baselineOf(plan: InstallPlan): BaselineSummary {
+  return { accepted: plan.baseline.count, existing: plan.baseline.existing, errors: plan.baseline.errors };
+}
+
+async function installSteps(options: InstallOptions, markRolledBack: () => void): Promise<InstallResult> {
   const env = options.env ?? process.env;
-  const dir = path.resolve(options.dir);
+  const layout = await resolveLayout(path.resolve(options.dir), env);
+  const { gitRoot, installRoot, installRel } = layout;
+  const stateDir = path.join(layout.gitDir, 'seckit');
+  const recovered = options.dryRun ? undefined : await recoverInterrupted(gitRoot, stateDir, env);
 
-  // 1. Everything that can stop the install, before anything is written.
-  if (!(await isDirectory(dir))) {
-    throw new InstallError('E_NOT_A_DIRECTORY', messages.notADirectory(dir), dir);
-  }
-  const root = await findGitRoot(dir, env);
-  if (root === undefined) throw new InstallError('E_NOT_A_GIT_REPO', messages.notAGitRepo(dir), dir);
-  if ((await realpath(root)) !== (await realpath(dir))) {
-    throw new InstallError('E_NOT_GIT_ROOT', messages.notGitRoot(dir, root), dir);
-  }
-  if (env.HUSKY === '0') throw new InstallError('E_HUSKY_DISABLED', messages.huskyDisabled());
+  const plan = await planInstall(layout, {
+    env,
+    from: options.from === undefined ? undefined : path.resolve(options.from),
+    force: options.force === true,
+    ci: options.ci,
+    lintStaged: options.lintStaged !== false,
+    installDependencies: options.installDependencies !== false,
+  });
+  if ('status' in plan) return plan;
+  const changes = changesOf(plan);
 
-  let pkg = await readPackageJson(dir);
-  const packageManager = detectPackageManager(dir, pkg?.data.packageManager, env);
-  const tarballs = options.from === undefined ? undefined : await findTarballs(options.from);
-  const wanted = wantedPackages(tarballs);
-  const workspaceRoot = existsSync(path.join(dir, 'pnpm-workspace.yaml'));
-  const command = installCommand(
-    packageManager.name,
-    wanted.map((want) => want.spec),
-    { workspaceRoot },
-  );
-
-  const hooksPath = await readHooksPath(dir, env);
-  const foreign = hooksPath !== undefined && !isHuskyHooksPath(hooksPath.value, dir);
-  if (foreign && options.force !== true) {
-    // git expands a leading `~` itself; shown as written rather than resolved against the repository.
-    const hooksDir = hooksPath.value.startsWith('~')
-      ? hooksPath.value
-      : path.relative(dir, path.resolve(dir, hooksPath.value)) || '.';
+  if (options.dryRun) {
+    const diffs: string[] = [];
+    for (const file of plan.files) {
+      const modeChange =
+        file.executable === true && file.before !== undefined && !(await isExecutable(gitRoot, file.path));
+      diffs.push(diffOfFile(file, modeChange));
+    }
+    for (const config of plan.config) diffs.push(diffOfConfig(config));
+    if (plan.install !== undefined) {
+      diffs.push(messages.dryRunInstall(formatCommand(plan.install.command), installRel));
+    }
+    if (plan.husky) diffs.push(messages.dryRunHusky(huskyHooksPath(installRel)));
     return {
-      status: 'refused',
-      dir,
-      hooksPath,
-      message: messages.foreignHooksPath({
-        value: hooksPath.value,
-        origin: hooksPath.origin,
-        hooksDir: hooksDir.startsWith('..') ? path.resolve(dir, hooksPath.value) : hooksDir,
-        // That hook manager runs seckit itself, so husky is not needed there.
-        installCommand: formatCommand(
-          installCommand(
-            packageManager.name,
-            wanted.filter((want) => want.name !== 'husky').map((want) => want.spec),
-            { workspaceRoot },
-          ),
-        ),
-      }),
+      status: 'planned',
+      gitRoot,
+      changes,
+      notes: plan.notes,
+      diff: diffs.filter((d) => d !== '').join('\n'),
+      baseline: baselineOf(plan),
     };
   }
 
-  // 2. The changes, each a no-op when already in place.
-  const changes: InstallChange[] = [];
-  if (pkg === undefined) {
-    await createPackageJson(dir);
-    changes.push({ target: 'package.json', summary: messages.changeCreatedPackageJson() });
-    pkg = await mustReadPackageJson(dir);
+  if (changes.length === 0 && !plan.husky) {
+    return {
+      status: 'unchanged',
+      gitRoot,
+      installRoot,
+      packageManager: plan.packageManager,
+      changes,
+      notes: plan.notes,
+      baseline: baselineOf(plan),
+      recovered,
+    };
+  }
+  if (
+    options.confirm !== undefined &&
+    !(await options.confirm(changes.map((c) => `  ${c.target}: ${c.summary}`).join('\n')))
+  ) {
+    return { status: 'declined' };
   }
 
-  if (options.installDependencies !== false && (await missingPackages(dir, pkg, wanted)).length > 0) {
-    const names = wanted.map((want) => `${want.name}@${want.version}`).join(', ');
-    options.onProgress?.(messages.progressInstalling(names, formatCommand(command)));
-    await runInstall(dir, command, env);
-    changes.push({ target: 'node_modules', summary: messages.changeInstalled(names, packageManager.name) });
-    // The package manager rewrote package.json (devDependencies); edit its version, not ours.
-    pkg = await mustReadPackageJson(dir);
-  }
-
-  const prepare = await updatePrepareScript(pkg);
-  if (prepare.changed) {
-    changes.push({
-      target: 'package.json',
-      summary:
-        prepare.before === undefined || prepare.before.trim() === ''
-          ? messages.changePrepareSet(prepare.after)
-          : messages.changePrepareExtended(prepare.before, prepare.after),
-    });
-  }
-
-  const hook = await writePreCommitHook(dir);
-  if (hook.action !== 'unchanged') {
-    changes.push({ target: '.husky/pre-commit', summary: messages.changeHook(hook.action) });
-  }
-  if (hook.madeExecutable) {
-    changes.push({ target: '.husky/pre-commit', summary: messages.changeHookExecutable() });
-  }
-
-  if (!(await huskyIsWired(dir, env))) {
-    await runHusky(dir, env);
-    changes.push({
-      target: 'core.hooksPath',
-      summary: messages.changeHooksPath(foreign ? hooksPath.value : undefined),
-    });
-  }
-
-  return { status: changes.length === 0 ? 'unchanged' : 'installed', dir, packageManager, changes };
-}
-
-async function isDirectory(dir: string): Promise<boolean> {
+  const previous = await readState(stateDir);
+  const tx = await Transaction.begin({
+    gitRoot,
+    stateDir,
+    env,
+    files: [
+      ...plan.files.map((f) => f.path),
+      ...[...ALL_LOCKFILES, 'package.json'].map((name) => path.posix.join(installRel, name)),
+    ],
+    dirs: [path.posix.join(installRel, 'node_modules'), huskyHooksPath(installRel), huskyDir(installRel)],
+    gitConfigKeys: ['core.hooksPath'],
+  });
   try {
-    return (await stat(dir)).isDirectory();
-  } catch {
-    return false;
+    for (const file of plan.files) {
+      const abs = path.join(gitRoot, file.path);
+      if (file.after !== file.before) {
+        if (file.after === undefined) throw new Error(`install never deletes files (${file.path})`);
+        await writeFileAtomic(abs, file.after, file.executable ? 0o777 : undefined);
+      }
+      if (file.executable) {
+        const mode = (await stat(abs)).mode & 0o7777;
+        if ((mode & 0o111) !== 0o111) await chmod(abs, mode | 0o111);
+      }
+    }
+    if (plan.install !== undefined) {
+      options.onProgress?.(
+        messages.progressInstalling(plan.install.packages.join(', '), formatCommand(plan.install.command)),
+      );
+      await runInstall(installRoot, plan.install.command, env);
+      if (!existsSync(path.join(installRoot, 'node_modules', '@seckit', 'hooks', 'bin', 'seckit.js'))) {
+        throw new InstallError(
+          'E_INSTALL_FAILED',
+          messages.installIncomplete(formatCommand(plan.install.command), installRoot),
+        );
+      }
+    }
+    if (plan.husky) await runHusky(gitRoot, installRoot, installRel, env);
+    await saveState({
+      stateDir,
+      gitRoot,
+      previous,
+      snapshot: tx.snapshot,
+      base: {
+        installedBy: `sec-init ${HOOKS_VERSION}`,
+        installRel,
+        packageManager: plan.packageManager.name,
+        addedPackages: plan.addedPackages,
+      },
+      gitConfigAfter: { 'core.hooksPath': await readLocalConfig(gitRoot, 'core.hooksPath', env) },
+    });
+    await tx.finish();
+  } catch (error) {
+    await tx.rollback();
+    markRolledBack();
+    if (error instanceof InstallError) {
+      throw new InstallError(error.code, `${error.message}\n\n${messages.rolledBack()}`, error.file);
+    }
+    throw new InstallError('E_WRITE', `${messages.unexpected(error)}\n\n${messages.rolledBack()}`);
   }
-}
-
-async function mustReadPackageJson(dir: string): Promise<PackageJsonFile> {
-  const pkg = await readPackageJson(dir);
-  const file = path.join(dir, 'package.json');
-  if (pkg === undefined) {
-    throw new InstallError('E_PACKAGE_JSON', messages.packageJsonUnreadable(file, 'it disappeared'), file);
-  }
-  return pkg;
+  return {
+    status: 'installed',
+    gitRoot,
+    installRoot,
+    packageManager: plan.packageManager,
+    changes,
+    notes: plan.notes,
+    baseline: baselineOf(plan),
+    recovered,
+  };
 }

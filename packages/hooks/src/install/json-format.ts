@@ -18,13 +18,3 @@ export function detectJsonFormat(text: string): JsonFormat {
   const indent = found === undefined ? '  ' : found.startsWith('\t') ? '\t' : ' '.repeat(found.length);
   return { indent, eol, finalNewline: /\r?\n$/.test(text) };
 }
-
-/**
- * Serialises `value` in `format`. Key order is the object's insertion order, which `JSON.parse`
- * keeps from the file, so untouched keys stay where the user put them.
- */
-export function stringifyJson(value: unknown, format: JsonFormat): string {
-  const body = JSON.stringify(value, null, format.indent);
-  const withEol = format.eol === '\n' ? body : body.replace(/\n/g, '\r\n');
-  return format.finalNewline ? withEol + format.eol : withEol;
-}

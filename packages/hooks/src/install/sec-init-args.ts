@@ -1,34 +1,55 @@
 import { parseArgs } from 'node:util';
+import { messages } from './messages.js';
 
 /**
  * The one table of sec-init's options: it drives both the parser and `--help`, so the two cannot
  * drift apart.
  */
 const OPTIONS = {
+  'dry-run': {
+    type: 'boolean',
+    short: 'n',
+    description: 'print a unified diff of every file and git config change, and write nothing',
+  },
+  yes: { type: 'boolean', short: 'y', description: 'do not ask before changing files (CI, scripts)' },
+  uninstall: {
+    type: 'boolean',
+    description:
+      'undo sec-init: restore the files it changed, byte for byte where you have not edited them since',
+  },
+  ci: {
+    type: 'string',
+    value: 'github',
+    description:
+      'also write .github/workflows/seckit.yml: scans the tree and each pull request, uploads SARIF',
+  },
+  'no-lint-staged': {
+    type: 'boolean',
+    description: 'run seckit straight from the hook (one node process, faster); leave lint-staged out',
+  },
   from: {
     type: 'string',
     value: '<dir>',
-    description:
-      'install our packages from the seckit-*.tgz files in <dir> (packed with `pnpm pack`) instead of the registry',
+    description: 'install our packages from the packed .tgz files in <dir> instead of the registry',
   },
   force: {
     type: 'boolean',
-    description: 'replace a core.hooksPath that another hook manager set (its hooks stop running)',
-  },
-  yes: {
-    type: 'boolean',
-    short: 'y',
-    description: 'never ask (sec-init asks nothing yet; accepted so scripts and CI can pass it already)',
+    description:
+      'take over git hooks another tool set up (their hooks stop running; --uninstall restores them)',
   },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 } as const;
 
 export interface SecInitArgs {
-  /** The project folder as given (relative to the caller's cwd), or `undefined` for the cwd. */
+  /** The folder as given (relative to the caller's cwd), or `undefined` for the cwd. */
   dir: string | undefined;
   from: string | undefined;
+  ci: 'github' | undefined;
   force: boolean;
   yes: boolean;
+  dryRun: boolean;
+  uninstall: boolean;
+  lintStaged: boolean;
   help: boolean;
 }
 
@@ -45,20 +66,30 @@ export function parseSecInitArgs(argv: readonly string[]): ParsedSecInitArgs {
     return { ok: false, message: message.replace(/\. To specify a positional argument[\s\S]*$/, '.') };
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) {
-    return {
-      ok: false,
-      message: `Expected at most one folder, got ${positionals.length}: ${positionals.join(' ')}`,
-    };
+  if (positionals.length > 1) return { ok: false, message: messages.usageTooManyFolders(positionals) };
+  if (values.from === '') return { ok: false, message: messages.usageFromNeedsFolder() };
+  if (values.ci !== undefined && values.ci !== 'github')
+    return { ok: false, message: messages.usageCi(values.ci) };
+  if (
+    values.uninstall === true &&
+    (values.from !== undefined ||
+      values.ci !== undefined ||
+      values.force === true ||
+      values['no-lint-staged'] === true)
+  ) {
+    return { ok: false, message: messages.usageUninstallAlone() };
   }
-  if (values.from === '') return { ok: false, message: 'Option --from needs a folder.' };
   return {
     ok: true,
     args: {
       dir: positionals[0],
       from: values.from,
+      ci: values.ci === 'github' ? 'github' : undefined,
       force: values.force === true,
       yes: values.yes === true,
+      dryRun: values['dry-run'] === true,
+      uninstall: values.uninstall === true,
+      lintStaged: values['no-lint-staged'] !== true,
       help: values.help === true,
     },
   };
@@ -70,25 +101,14 @@ function parse(argv: readonly string[]) {
 
 export function secInitHelp(): string {
   const rows = Object.entries(OPTIONS).map(([name, option]) => {
-    const short = 'short' in option ? `-${option.short}, ` : '';
+    const short = 'short' in option ? `-${option.short}, ` : '    ';
     const value = 'value' in option ? ` ${option.value}` : '';
     return [`${short}--${name}${value}`, option.description] as const;
   });
   const width = Math.max(...rows.map(([flags]) => flags.length));
   return [
-    'Usage: sec-init [dir] [options]',
-    '',
-    "Installs seckit's pre-commit check into the git repository at [dir] (default: the current folder):",
-    'adds @seckit/hooks and husky as exact devDependencies, runs husky from the "prepare" script, and',
-    'adds `seckit scan --staged` to .husky/pre-commit between marker lines. Running it again changes nothing.',
-    '',
-    'Options:',
+    ...messages.helpIntro(),
     ...rows.map(([flags, description]) => `  ${flags.padEnd(width)}  ${description}`),
-    '',
-    'Exit codes:',
-    '  0  installed, or already installed',
-    '  1  not installed: core.hooksPath belongs to another hook manager (the lines to add there are printed)',
-    '  2  usage error, or a problem to fix first (not a git repository, invalid package.json, install failed, …)',
-    '',
+    ...messages.helpOutro(),
   ].join('\n');
 }

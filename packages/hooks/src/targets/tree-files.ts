@@ -1,31 +1,21 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { SeckitError } from '@seckit/core';
 import { gitText, splitNul } from '../git/run-git.js';
-import type { ScanFile, TargetFiles } from './scan-file.js';
+import type { TargetFiles } from './scan-file.js';
 
-/** Reads working-tree files by repo-relative path; symlinks are not followed, vanished files are skipped. */
-async function readWorkingFiles(root: string, paths: readonly string[]): Promise<TargetFiles> {
-  const files: ScanFile[] = [];
-  const skipped: TargetFiles['skipped'] = [];
-  for (const rel of paths) {
-    const abs = path.join(root, rel);
-    let st: Awaited<ReturnType<typeof lstat>>;
-    try {
-      st = await lstat(abs);
-    } catch {
-      continue; // tracked but deleted in the working tree: nothing to read
-    }
-    if (st.isSymbolicLink()) skipped.push({ path: rel, why: 'symbolic link (not followed)' });
-    else if (st.isFile()) files.push({ path: rel, content: await readFile(abs) });
-  }
-  return { files, skipped };
+/**
+ * Working-tree files by repo-relative path, read later by the scan, one at a time where it scans
+ * them (symlinks are not followed, vanished files are passed over): see `TargetFiles.onDisk`.
+ */
+function workingFiles(paths: readonly string[]): TargetFiles {
+  return { files: [], onDisk: [...paths], skipped: [] };
 }
 
 /** Every tracked file of the repository, as it is in the working tree. */
 export async function trackedFiles(root: string): Promise<TargetFiles> {
   const list = splitNul(await gitText(root, ['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached']));
-  return readWorkingFiles(root, [...new Set(list)]);
+  return workingFiles([...new Set(list)]);
 }
 
 /**
@@ -65,5 +55,5 @@ export async function pathFiles(root: string, cwd: string, inputs: readonly stri
       rels.push(posix);
     }
   }
-  return readWorkingFiles(root, [...new Set(rels)]);
+  return workingFiles([...new Set(rels)]);
 }

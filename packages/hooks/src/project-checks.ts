@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Finding, findInlineSuppressions, type InlineScan, type RunError } from '@seckit/core';
+import { depsFileKind, runDependencyChecks } from './deps/index.js';
+import { runGit } from './git/run-git.js';
+import { gitignoreEnvFindings } from './hygiene/index.js';
+import type { ScanOptions } from './scan.js';
+import type { JobFile } from './secrets/engine/file-job.js';
+
+export interface ProjectResult {
+  findings: Finding[];
+  errors: RunError[];
+  inline: [string, InlineScan][];
+}
+
+/**
+ * The checks that look at several files at once (dependency manifests with their lockfiles, drift
+ * between what is staged) or at the repository (.gitignore coverage). They run in this thread
+ * after the per-file jobs; most commits touch no dependency file and pay one name test per file.
+ */
+export async function projectChecks(jobs: readonly JobFile[], options: ScanOptions): Promise<ProjectResult> {
+  const { policy, repo, scope } = options;
+  const out: ProjectResult = { findings: [], errors: [], inline: [] };
+  const root = repo.root;
+
+  if (policy.checks.dependencies || policy.checks.lockfiles) {
+    const depsJobs = jobs.filter((j) => depsFileKind(j.path) !== undefined);
+    if (depsJobs.length > 0) {
+      const files = await Promise.all(
+        depsJobs.map(async (j) => ({
+          path: j.path,
+          content: j.content === undefined ? await readFile(path.join(root, j.path)) : Buffer.from(j.content),
+          ...(j.added === undefined ? {} : { added: j.added }),
+        })),
+      );
+      const result = await runDependencyChecks({
+        root,
+        scope,
+        files,
+        policy,
+        readRepoFile: (rel) => readVersion(root, rel, scope),
+        ...(options.target.staged === undefined ? {} : { stagedPaths: options.target.staged }),
+        ...(options.now === undefined ? {} : { now: options.now }),
+      });
+      // The policy switches the two halves separately.
+      const wanted = result.findings.filter((f) =>
+        f.category === 'lockfile' ? policy.checks.lockfiles : policy.checks.dependencies,
+      );
+      out.findings.push(...wanted);
+      out.errors.push(...result.errors);
+      const byPath = new Map(files.map((f) => [f.path, f.content]));
+      for (const p of new Set(wanted.map((f) => f.location.path))) {
+        const content = byPath.get(p);
+        if (content !== undefined) out.inline.push([p, findInlineSuppressions(content.toString('utf8'))]);
+      }
+    }
+  }
+
+  if (policy.checks.hygiene) {
+    out.findings.push(
+      ...(await gitignoreEnvFindings(
+        root,
+        policy,
+        scope,
+        jobs.map((j) => j.path),
+      )),
+    );
+  }
+  return out;
+}
+
+/** A file as the scan sees the repository: the index for a staged scan, HEAD for a range, else the tree. */
+async function readVersion(
+  root: string,
+  rel: string,
+  scope: ScanOptions['scope'],
+): Promise<Buffer | undefined> {
+  if (scope === 'staged' || scope === 'diff') {
+    const r = await runGit(root, ['show', `${scope === 'staged' ? '' : 'HEAD'}:${rel}`]);
+    return r.code === 0 ? r.stdout : undefined;
+  }
+  try {
+    return await readFile(path.join(root, rel));
+  } catch {
+    return undefined;
+  }
+}

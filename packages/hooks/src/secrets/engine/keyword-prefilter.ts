@@ -1,0 +1,195 @@
+/**
+ * One pass over a file's bytes tells which rules can possibly report on it: an Aho-Corasick
+ * automaton over every rule's keywords (the gitleaks / trufflehog prefilter, secrets-anchors (d)
+ * item 6). Rules whose keywords are absent are not run at all, and a file where no rule qualifies
+ * is never even decoded to a string.
+ *
+ * It works on the UTF-8 bytes with ASCII letters folded to lower case: keywords are ASCII, an
+ * ASCII character is the same single byte in UTF-8 wherever it appears, and a regex without the
+ * `u` flag (or with it but without `i`) only matches ASCII letters with ASCII letters. A keyword
+ * with non-ASCII characters could be missed that way, so its rule is simply always run.
+ */
+export interface PrefilterResult {
+  /** Indexes (ascending) of the groups that may match: a keyword found, or no keywords. */
+  candidates: number[];
+  /** Every byte was ASCII, so Latin-1 decoding gives the same string as UTF-8, faster. */
+  ascii: boolean;
+}
+
+export interface KeywordPrefilter {
+  scan(bytes: Uint8Array): PrefilterResult;
+}
+
+/** `groups[i]`: the keywords of rule i; `undefined` or `[]` means "always run rule i". */
+export function createKeywordPrefilter(groups: readonly (readonly string[] | undefined)[]): KeywordPrefilter {
+  const always: number[] = [];
+  const keyed: { group: number; keywords: Uint8Array[] }[] = [];
+  groups.forEach((keywords, group) => {
+    const usable = keywords !== undefined && keywords.length > 0 && keywords.every(isAsciiKeyword);
+    if (usable) keyed.push({ group, keywords: keywords.map((k) => Buffer.from(k.toLowerCase(), 'latin1')) });
+    else always.push(group);
+  });
+  if (keyed.length === 0) return { scan: () => ({ candidates: [...always], ascii: false }) };
+  const automaton = buildAutomaton(keyed);
+  const { table, firstTerminal, outputs } = automaton;
+  // A keyword can end up to (longest - 1) bytes past a lane's share: lanes overlap by that much.
+  const overlap = Math.max(...keyed.flatMap((k) => k.keywords.map((w) => w.length))) - 1;
+  const found = new Uint8Array(groups.length);
+  const visited = new Uint8Array(automaton.states);
+  const touched: number[] = [];
+  // Called for terminal states only (rare): marks the groups whose keyword ends there.
+  const visit = (state: number) => {
+    const id = state >> 8;
+    if (visited[id] === 1) return;
+    visited[id] = 1;
+    touched.push(id);
+    for (const group of outputs[id]!) found[group] = 1;
+  };
+
+  // Four lanes over the four quarters of a file, interleaved: a DFA step waits for the previous
+  // one's table load, so one lane leaves the CPU idle; four independent ones run about 1.8x faster.
+  const fourLanes = (bytes: Uint8Array): number => {
+    // Locals, not closure variables: the loop must not reload them at every byte.
+    const t = table;
+    const f = firstTerminal;
+    const n = bytes.length;
+    const q = n >> 2;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    let seen = 0;
+    for (let i = 0; i < q; i++) {
+      const x = bytes[i]!;
+      const y = bytes[i + q]!;
+      const z = bytes[i + 2 * q]!;
+      const w = bytes[i + 3 * q]!;
+      seen |= x | y | z | w;
+      a = t[a + x]!;
+      b = t[b + y]!;
+      c = t[c + z]!;
+      d = t[d + w]!;
+      // OR is at least the largest of the four: one test in the common case.
+      if ((a | b | c | d) >= f) {
+        if (a >= f) visit(a);
+        if (b >= f) visit(b);
+        if (c >= f) visit(c);
+        if (d >= f) visit(d);
+      }
+    }
+    // Each lane goes on past its quarter by `overlap` bytes (keywords straddling the seam); the
+    // last one to the end. Restarting from state 0 there would miss a straddling keyword.
+    seen |= tail(bytes, a, q, Math.min(n, q + overlap));
+    seen |= tail(bytes, b, 2 * q, Math.min(n, 2 * q + overlap));
+    seen |= tail(bytes, c, 3 * q, Math.min(n, 3 * q + overlap));
+    seen |= tail(bytes, d, 4 * q, n);
+    return seen;
+  };
+  // One lane from `start` over bytes [from, to) (small files, and the lanes' ends).
+  function tail(bytes: Uint8Array, start: number, from: number, to: number): number {
+    const t = table;
+    const f = firstTerminal;
+    let state = start;
+    let seen = 0;
+    for (let i = from; i < to; i++) {
+      const byte = bytes[i]!;
+      seen |= byte;
+      state = t[state + byte]!;
+      if (state >= f) visit(state);
+    }
+    return seen;
+  }
+
+  return {
+    scan(bytes) {
+      const seen = bytes.length >= 1024 ? fourLanes(bytes) : tail(bytes, 0, 0, bytes.length);
+      for (const id of touched) visited[id] = 0;
+      touched.length = 0;
+      const candidates: number[] = [];
+      for (let group = 0; group < groups.length; group++) {
+        if (found[group] === 1 || always.includes(group)) candidates.push(group);
+        found[group] = 0;
+      }
+      return { candidates, ascii: seen < 0x80 };
+    },
+  };
+}
+
+function isAsciiKeyword(keyword: string): boolean {
+  return keyword.length > 0 && /^[\x20-\x7e]+$/.test(keyword);
+}
+
+interface Automaton {
+  /** `table[state * 256 + byte]` = next state * 256 (pre-multiplied: one add per byte). */
+  table: Int32Array;
+  /** States at or above this (pre-multiplied) value end at least one keyword. */
+  firstTerminal: number;
+  /** Per state id: the groups whose keyword ends there (failure-link outputs included). */
+  outputs: number[][];
+  states: number;
+}
+
+function buildAutomaton(keyed: readonly { group: number; keywords: readonly Uint8Array[] }[]): Automaton {
+  // Trie: at most one state per keyword byte, plus the root. Edges kept in a flat table (-1: none)
+  // and per state as a list, so nothing below loops over all 256 bytes in JavaScript: this runs at
+  // every start of the hook, before the JIT has warmed up.
+  const capacity = 1 + keyed.reduce((n, k) => n + k.keywords.reduce((m, w) => m + w.length, 0), 0);
+  const trie = new Int32Array(capacity * 256).fill(-1);
+  const edges: [number, number][][] = [[]];
+  const own: Set<number>[] = [new Set()];
+  for (const { group, keywords } of keyed) {
+    for (const keyword of keywords) {
+      let s = 0;
+      for (const byte of keyword) {
+        let n = trie[s * 256 + byte]!;
+        if (n < 0) {
+          n = own.length;
+          own.push(new Set());
+          edges.push([]);
+          trie[s * 256 + byte] = n;
+          edges[s]!.push([byte, n]);
+        }
+        s = n;
+      }
+      own[s]!.add(group);
+    }
+  }
+  const count = own.length;
+  // Breadth-first failure links (the longest proper suffix that is a trie state) and outputs.
+  const fail = new Int32Array(count);
+  const outputs: Set<number>[] = own.map((o) => new Set(o));
+  const order = [0];
+  for (let head = 0; head < order.length; head++) {
+    const s = order[head]!;
+    for (const [byte, t] of edges[s]!) {
+      if (s !== 0) {
+        let f = fail[s]!;
+        while (f !== 0 && trie[f * 256 + byte]! < 0) f = fail[f]!;
+        const g = trie[f * 256 + byte]!;
+        fail[t] = g >= 0 ? g : 0;
+      }
+      for (const group of outputs[fail[t]!]!) outputs[t]!.add(group);
+      order.push(t);
+    }
+  }
+  // Number non-terminal states first (the start state stays 0), terminal ones last.
+  const terminal = order.filter((s) => outputs[s]!.size > 0);
+  const nonTerminal = order.filter((s) => outputs[s]!.size === 0);
+  const id = new Int32Array(count);
+  [...nonTerminal, ...terminal].forEach((s, i) => {
+    id[s] = i;
+  });
+  // The full DFA, row by row in breadth-first order: a state moves as its failure state does
+  // (whose row is complete: it is shallower), except along its own edges.
+  const table = new Int32Array(count * 256);
+  for (const s of order) {
+    const row = id[s]! * 256;
+    if (s !== 0) table.copyWithin(row, id[fail[s]!]! * 256, id[fail[s]!]! * 256 + 256);
+    for (const [byte, t] of edges[s]!) table[row + byte] = id[t]! * 256;
+    // Keywords are lowercase: an upper-case ASCII letter moves like its lower-case twin.
+    table.copyWithin(row + 65, row + 97, row + 123);
+  }
+  const outputsById: number[][] = new Array(count);
+  for (let s = 0; s < count; s++) outputsById[id[s]!] = [...outputs[s]!].sort((a, b) => a - b);
+  return { table, firstTerminal: nonTerminal.length * 256, outputs: outputsById, states: count };
+}

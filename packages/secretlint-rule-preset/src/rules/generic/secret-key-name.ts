@@ -1,0 +1,365 @@
+/**
+ * Does an assignment's key name a secret? Keys are split into words (`dbPassword`, `DB_PASSWORD`,
+ * `spring.datasource.password`, `x-api-key` → db/password, spring/datasource/password, x/api/key)
+ * and judged word by word, so `author`, `keyboard`, `tokenizer` or `passenger` never count.
+ */
+export type SecretKeyKind = 'password' | 'secret';
+
+const PASSWORD_WORDS: ReadonlySet<string> = new Set([
+  'password',
+  'passwd',
+  'passphrase',
+  'pwd',
+  'pw',
+  'pass',
+  'passw',
+]);
+// Glued forms: `PGPASSWORD`, `dbpassword`, `rootpasswd`.
+const PASSWORD_SUFFIX = /(?:password|passwd|passphrase)$/;
+
+const SECRET_WORDS: ReadonlySet<string> = new Set([
+  'secret',
+  'token',
+  'auth',
+  'authorization',
+  'credential',
+  'credentials',
+  'creds',
+  'cred',
+  'bearer',
+  'apikey',
+  'apitoken',
+  'apisecret',
+  'authtoken',
+  'authkey',
+  'accesstoken',
+  'accesskey',
+  'refreshtoken',
+  'secretkey',
+  'privatekey',
+  'clientsecret',
+  'appsecret',
+  'appkey',
+  'masterkey',
+  'signingkey',
+  'encryptionkey',
+  'sessionkey',
+  'webhooksecret',
+]);
+// Glued forms: `githubtoken`, `CLIENTSECRET`, `stripeapikey`.
+const SECRET_SUFFIX = /(?:token|secret|apikey|secretkey|accesskey|privatekey)$/;
+
+// `key` counts only after one of these: `api_key`, `secret-key`, `privateKey`, `SIGNING_KEY`.
+const KEY_QUALIFIERS: ReadonlySet<string> = new Set([
+  'access',
+  'account',
+  'admin',
+  'aes',
+  'api',
+  'app',
+  'application',
+  'auth',
+  'cipher',
+  'client',
+  'consumer',
+  'crypto',
+  'decryption',
+  'deploy',
+  'enc',
+  'encrypt',
+  'encryption',
+  'hmac',
+  'ingest',
+  'integration',
+  'jwt',
+  'license',
+  'live',
+  'management',
+  'master',
+  'merchant',
+  'partner',
+  'private',
+  'prod',
+  'production',
+  'rest',
+  'sdk',
+  'secret',
+  'security',
+  'server',
+  'service',
+  'session',
+  'shared',
+  'sign',
+  'signing',
+  'storage',
+  'subscription',
+  'token',
+  'webhook',
+  'write',
+]);
+
+// After the secret word, these make the key about the secret rather than the secret itself:
+// `token_url`, `password_hash`, `secretName`, `api_key_id`, `passwordPolicy`, `auth_type`.
+const METADATA_WORDS: ReadonlySet<string> = new Set([
+  'alg',
+  'algorithm',
+  'arn',
+  'arg',
+  'args',
+  'argument',
+  'at',
+  'attr',
+  'attribute',
+  'button',
+  'cache',
+  'changed',
+  'charset',
+  'chars',
+  'check',
+  'checksum',
+  'class',
+  'col',
+  'column',
+  'confirm',
+  'confirmation',
+  'count',
+  'date',
+  'desc',
+  'description',
+  'digest',
+  'dir',
+  'directory',
+  'disabled',
+  'duration',
+  'enabled',
+  'encoding',
+  'endpoint',
+  'env',
+  'error',
+  'errors',
+  'exists',
+  'expiration',
+  'expire',
+  'expired',
+  'expires',
+  'expiry',
+  'fail',
+  'field',
+  'fields',
+  'file',
+  'filename',
+  'files',
+  'format',
+  'generator',
+  'hash',
+  'hashed',
+  'header',
+  'headers',
+  'help',
+  'hint',
+  'host',
+  'icon',
+  'id',
+  'ids',
+  'idx',
+  'index',
+  'input',
+  'key',
+  'kind',
+  'label',
+  'labels',
+  'len',
+  'length',
+  'lifetime',
+  'limit',
+  'link',
+  'location',
+  'manager',
+  'mapping',
+  'mask',
+  'masked',
+  'max',
+  'message',
+  'method',
+  'min',
+  'mode',
+  'msg',
+  'name',
+  'names',
+  'param',
+  'parameter',
+  'path',
+  'paths',
+  'pattern',
+  'placeholder',
+  'policies',
+  'policy',
+  'prefix',
+  'prompt',
+  'prop',
+  'property',
+  'provider',
+  'rate',
+  'ref',
+  'reference',
+  'regex',
+  'regexp',
+  'request',
+  'required',
+  'reset',
+  'response',
+  'rotation',
+  'rule',
+  'rules',
+  'salt',
+  'scheme',
+  'schema',
+  'scope',
+  'scopes',
+  'selector',
+  'sent',
+  'sha',
+  'show',
+  'size',
+  'source',
+  'status',
+  'strategy',
+  'strength',
+  'style',
+  'suffix',
+  'template',
+  'text',
+  'through',
+  'thru',
+  'time',
+  'timeout',
+  'timestamp',
+  'title',
+  'toggle',
+  'ttl',
+  'type',
+  'types',
+  'updated',
+  'uri',
+  'url',
+  'urls',
+  'uuid',
+  'validation',
+  'validator',
+  'validity',
+  'var',
+  'variable',
+  'version',
+  'visible',
+  'visibility',
+]);
+
+// Anywhere in the key, these mean "not a credential": public keys, CSRF and paging tokens, captcha
+// site keys, i18n labels, encrypted or hashed forms.
+const NEGATING_WORDS: ReadonlySet<string> = new Set([
+  'captcha',
+  'continuation',
+  'csrf',
+  'cursor',
+  'encrypted',
+  'foreign',
+  'forgot',
+  'hashed',
+  'i18n',
+  'idempotency',
+  'l10n',
+  'page',
+  'pagination',
+  'partition',
+  'primary',
+  'pub',
+  'public',
+  'publishable',
+  'recaptcha',
+  'site',
+  'sitekey',
+  'sort',
+  'translation',
+  'xsrf',
+]);
+
+// Leading words of predicates and actions: `isPasswordValid`, `show_password`, `validateToken`.
+const VERB_PREFIXES: ReadonlySet<string> = new Set([
+  'allow',
+  'can',
+  'check',
+  'compare',
+  'decode',
+  'decrypt',
+  'disable',
+  'enable',
+  'encode',
+  'encrypt',
+  'expect',
+  'fetch',
+  'find',
+  'generate',
+  'get',
+  'has',
+  'hash',
+  'hide',
+  'is',
+  'load',
+  'lookup',
+  'mask',
+  'max',
+  'min',
+  'no',
+  'num',
+  'parse',
+  'print',
+  'read',
+  'redact',
+  'require',
+  'reset',
+  'should',
+  'show',
+  'toggle',
+  'use',
+  'validate',
+  'verify',
+]);
+
+/** `dbPassword` → db, password; `APIKey` → api, key; `x-api-key` → x, api, key. */
+export function splitIdentifier(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part !== '')
+    .map((part) => part.toLowerCase());
+}
+
+function wordKind(parts: readonly string[], i: number): SecretKeyKind | undefined {
+  const word = parts[i] ?? '';
+  if (PASSWORD_WORDS.has(word) || PASSWORD_SUFFIX.test(word)) return 'password';
+  if (SECRET_WORDS.has(word) || SECRET_SUFFIX.test(word)) return 'secret';
+  if (word === 'key' && i > 0 && KEY_QUALIFIERS.has(parts[i - 1] ?? '')) return 'secret';
+  return undefined;
+}
+
+/** What the key names: a password, another secret, or (undefined) not a secret. */
+export function classifyKey(key: string): SecretKeyKind | undefined {
+  const parts = splitIdentifier(key);
+  if (parts.length === 0 || parts.length > 12) return undefined;
+  if (parts.some((p) => NEGATING_WORDS.has(p))) return undefined;
+  if (VERB_PREFIXES.has(parts[0] ?? '') && parts.length > 1) return undefined;
+  let kind: SecretKeyKind | undefined;
+  let last = -1;
+  for (let i = 0; i < parts.length; i++) {
+    const k = wordKind(parts, i);
+    if (k !== undefined) {
+      // A password anywhere in the key makes it a password key (`db_password_secret` is a password).
+      kind = kind === 'password' ? kind : k;
+      last = i;
+    }
+  }
+  if (kind === undefined) return undefined;
+  if (parts.slice(last + 1).some((p) => METADATA_WORDS.has(p))) return undefined;
+  return kind;
+}
