@@ -135,13 +135,10 @@ export function snapshot(dir: string, env: NodeJS.ProcessEnv): Record<string, st
   return out;
 }
 
-/** `seckit doctor` through the installed package (the CLI command is wired separately). */
+/** `seckit doctor`, run with the CLI installed in `installRoot`, in `dir`. */
 export function doctor(dir: string, installRoot: string, env: NodeJS.ProcessEnv): Run {
-  const module = path.join(installRoot, 'node_modules', '@seckit', 'hooks', 'dist', 'doctor', 'index.js');
-  const script =
-    `const { doctorCommand } = await import(${JSON.stringify(module)});` +
-    'process.exitCode = await doctorCommand({ cwd: process.cwd() }, { env: process.env, stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });';
-  return run(process.execPath, ['--input-type=module', '-e', script], dir, env);
+  const bin = path.join(installRoot, 'node_modules', '@seckit', 'hooks', 'bin', 'seckit.js');
+  return run(process.execPath, [bin, 'doctor'], dir, env);
 }
 
 /**

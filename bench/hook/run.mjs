@@ -244,10 +244,14 @@ async function main() {
     throw new Error('packages/hooks/dist is missing: run `pnpm build` first.');
   }
   const { env, repos } = setUp();
-  const { fileChecks } = await import(
-    path.join(repos['sec-init'], 'node_modules', '@seckit', 'hooks', 'dist', 'checks', 'index.js')
-  );
-  const checks = fileChecks.map((c) => c.id);
+  // Which checks the installed engine runs: per-file ones, plus the project-level ones
+  // (dependency pins, lockfiles, repository hygiene) when this engine has them.
+  const dist = path.join(repos['sec-init'], 'node_modules', '@seckit', 'hooks', 'dist');
+  const { fileChecks } = await import(path.join(dist, 'checks', 'index.js'));
+  const checks = [
+    ...fileChecks.map((c) => c.id),
+    ...(existsSync(path.join(dist, 'project-checks.js')) ? ['dependencies', 'lockfiles', 'hygiene'] : []),
+  ];
   const variants = ['sec-init', 'direct', 'hand-wired', 'no-verify'];
   const samples = {};
   const pieces = {};

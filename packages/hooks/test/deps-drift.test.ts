@@ -181,7 +181,7 @@ describe('with real git: HEAD is read through git', () => {
     );
     const readIndex = async (p: string) => {
       try {
-        return execFileSync('git', ['show', `:${p}`], { cwd: dir });
+        return execFileSync('git', ['show', `:${p}`], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
       } catch {
         return undefined;
       }

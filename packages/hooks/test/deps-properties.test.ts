@@ -1,7 +1,7 @@
 import { defaultPolicy, Finding, isSeckitError } from '@seckit/core';
 import { parse as parseYarnV1Library } from '@yarnpkg/lockfile';
 import fc from 'fast-check';
-import { parse as parseJsonc } from 'jsonc-parser';
+import { findNodeAtLocation, parse as parseJsonc, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { stringify as yamlStringify } from 'yaml';
 import { runDependencyChecks } from '../src/deps/index.js';
@@ -12,6 +12,7 @@ import { parsePnpmWorkspace } from '../src/deps/manifest/pnpm-workspace.js';
 import { parsePyproject } from '../src/deps/manifest/pyproject.js';
 import { parseRequirements } from '../src/deps/manifest/requirements.js';
 import { FastYamlUnsupported, parseFastYaml } from '../src/deps/parse/fast-yaml.js';
+import { jsonSpans } from '../src/deps/parse/json-spans.js';
 import { blankTrailingCommas } from '../src/deps/parse/load-json.js';
 import { loadWithLibrary } from '../src/deps/parse/load-yaml.js';
 import { fixture } from './fixtures/deps/helpers.js';
@@ -259,6 +260,31 @@ describe('the fast readers agree with the libraries on everything they accept', 
         expect(viaBlank).toEqual(parseJsonc(withCommas, [], { allowTrailingComma: true }));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('JSON places agree with jsonc-parser’s tree, for every value', () => {
+    const paths = (v: unknown, at: (string | number)[] = []): (string | number)[][] => [
+      at,
+      ...(Array.isArray(v)
+        ? v.flatMap((x, i) => paths(x, [...at, i]))
+        : typeof v === 'object' && v !== null
+          ? Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]))
+          : []),
+    ];
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 3 }), fc.constantFrom(0, 2, '\t'), (json, indent) => {
+        const text = JSON.stringify(JSON.parse(json), null, indent);
+        const spans = jsonSpans(text);
+        const tree = parseTree(text)!;
+        for (const p of paths(JSON.parse(text))) {
+          const node = findNodeAtLocation(tree, p);
+          // jsonc-parser keeps the first of duplicate keys, JSON.parse the last: compare unique paths only
+          if (node === undefined) continue;
+          expect(spans.value(p)).toEqual({ start: node.offset, end: node.offset + node.length });
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 

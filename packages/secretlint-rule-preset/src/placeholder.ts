@@ -24,6 +24,27 @@ const GITHUB_DOC_TOKEN = `ghp_${'16C7e42F292c6912E7710c838347Ae178B4a'}`;
 const SLACK_DOC_TOKEN = `xoxb-${'17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy'}`;
 const TELEGRAM_DOC_TOKEN = `110201543:${'AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw'}`;
 const ONEPASSWORD_DOC_SECRET_KEY = ['A3', 'C4ZJMN', 'PQTZTL', 'HGL84', 'G64M7', 'KVZRN', '4ZVP6'].join('-');
+// Example credentials of the OAuth RFCs (5849, 6749, 6750) and OpenID Connect Core, quoted in the
+// docstrings of every OAuth library.
+const OAUTH_RFC_EXAMPLES = [
+  '2YotnFZFEjr1zCsicMWpAA',
+  'tGzv3JOkF0XG5Qx2TlKWIA',
+  'mF_9.B5f-4.1JqM',
+  'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+  's6BhdRkqt3',
+  'gX1fBat3bV',
+  'SplxlOBeZQQYbYS6WxSbIA',
+  'SlAV32hkKG',
+  '8xLOxBtZp8',
+  'dkj3ds8sdf9sd8f',
+  'ad180jjd733klru7',
+  '0685bd9184jfhq22',
+  'kd94hf93k423kf44',
+  'pfkkdhi9sl3r4s00',
+  'hh5s93j4hdidpola',
+  'hdk48Djdsa',
+  'nnch734d00sl2jdk',
+];
 
 const DOCUMENTED_EXAMPLES: ReadonlySet<string> = new Set([
   'AKIAIOSFODNN7EXAMPLE',
@@ -35,6 +56,7 @@ const DOCUMENTED_EXAMPLES: ReadonlySet<string> = new Set([
   SLACK_DOC_TOKEN,
   TELEGRAM_DOC_TOKEN,
   ONEPASSWORD_DOC_SECRET_KEY,
+  ...OAUTH_RFC_EXAMPLES,
 ]);
 
 // Distinctive beginnings of documented examples. A value that starts with one was copied from the
@@ -45,6 +67,8 @@ const DOCUMENTED_PREFIXES: readonly string[] = [
   'AKIAIOSFODNN7', // AWS docs access key id
   // jwt.io's default token: {"alg":"HS256","typ":"JWT"}.{"sub":"1234567890","name":"John Doe",…}
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIi',
+  // PyJWT's README token: {"some":"payload"} signed with "secret"
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9',
   // Azurite / Azure Storage Emulator's published account key (devstoreaccount1)
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq',
 ];
@@ -102,11 +126,12 @@ const MARKER_SHORT_WORDS = /(?:^|[^A-Za-z0-9])(?:your|here|todo|fixme|tbd)(?:[^A
  * For a value already in a provider's format (or a token-like value in general): does it carry a
  * placeholder marker? See the module comment for the list and why each is safe.
  */
-export function isPlaceholderToken(value: string): boolean {
+export function isPlaceholderToken(value: string, options: { anyMarkupCharacter?: boolean } = {}): boolean {
   const v = value.trim();
   if (v === '') return true;
   if (isDocumentedExample(v)) return true;
-  if (hasTemplateMarkup(v) || /[<>{}]/.test(v)) return true;
+  // Provider formats never contain `<>{}`; passwords may, so callers judging passwords opt out.
+  if (hasTemplateMarkup(v) || (options.anyMarkupCharacter !== false && /[<>{}]/.test(v))) return true;
   if (/(.)\1{5,}/.test(v)) return true; // a run of six equal characters (`0000000`, `AAAAAA`)
   if (/x{5,}/i.test(v) || /(?:^|[^A-Za-z0-9])x{3,}(?:[^A-Za-z0-9]|$)/i.test(v)) {
     return true;
@@ -144,15 +169,35 @@ const DEFAULT_PASSWORDS: ReadonlySet<string> = new Set([
   'user',
 ]);
 
+const PLACEHOLDER_USERS: ReadonlySet<string> = new Set([
+  'user',
+  'username',
+  'myuser',
+  'someuser',
+  'foo',
+  'alice',
+  'bob',
+  'john',
+  'jdoe',
+  'me',
+  'name',
+  'login',
+]);
+
 /** Does this user:password pair (from a URL or a registry auth entry) look made up? */
 export function isPlaceholderPassword(user: string, password: string): boolean {
   const p = safeDecodeURIComponent(password);
   if (p.length < 4) return true;
   if (hasTemplateMarkup(p) || hasTemplateMarkup(user) || /^\$/.test(p)) return true;
-  if (p.toLowerCase() === safeDecodeURIComponent(user).toLowerCase()) return true;
+  const u = safeDecodeURIComponent(user).toLowerCase();
+  if (p.toLowerCase() === u) return true;
+  // Documentation pairs: `user:he%2F%2Fo`, `alice:s3cret`. A real account is rarely called `user`,
+  // and when it is, its password is not five characters long.
+  if (PLACEHOLDER_USERS.has(u) && p.length < 12) return true;
   if (DEFAULT_PASSWORDS.has(p.toLowerCase())) return true;
+  if (/^(?:my|your)[-_]?(?:pass|pw|secret|token|key)/i.test(p)) return true; // `mypass`, `your_pw`
   if (/password|passwd|secret/i.test(p)) return true;
-  return isPlaceholderToken(p);
+  return isPlaceholderToken(p, { anyMarkupCharacter: false });
 }
 
 function safeDecodeURIComponent(value: string): string {
@@ -225,7 +270,7 @@ export function isPlaceholderCredential(value: string): boolean {
 
 // Stopwords anywhere in the value (five letters or more, or unambiguous).
 const GENERIC_WORDS =
-  /passw(?:or)?d|passw0rd|secret|changeit|default|insecure|notasecret|letmein|localhost|testing|development|foobar|lorem|ipsum|hunter2|welcome1|abc123/i;
+  /passw(?:or)?d|passw0rd|secret|changeit|change_?this|default|insecure|notasecret|letmein|localhost|testing|development|foobar|lorem|ipsum|hunter2|welcome1|abc123|geheim|passwort|kennwort|motdepasse|contrase|senha/i;
 // Stopwords as separate words (`test-key`, `dev_token`). In short values digits separate words too
 // (`test123`, `admin1`); in long ones they do not, because random strings spell `9abc1` now and then.
 const SHORT_WORDS =
@@ -274,9 +319,13 @@ const NOT_A_SECRET_SHAPES: readonly RegExp[] = [
   /^[A-Za-z]:\\/, // Windows paths
   /^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/, // e-mail addresses
   /^(?:process\.env|os\.environ|os\.getenv|getenv|ENV\[|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|env\(|secrets\.|vault\(|ssm:|arn:)/i,
-  /^[\w$.]+\(.*\)$/, // function calls: secret('db'), getToken()
+  /^[\w$.]+\(/, // function calls: secret('db'), getToken(), f.encrypt(b"…
+  // Format strings: two printf verbs (one `%d` is a password's luck), or a named / positional field.
+  /%[sdif]\b.*%[sdif]\b|%\([A-Za-z_]\w{0,40}\)[sdif]|\{\d?\}/,
+  /\(\?[:=!<]|\\[dswbDSWB]|\[\^/, // regular expressions: `(?=…`, `\d`, `[^…`
+  /^[A-Za-z]+(?:\|[A-Za-z]+)+$/, // enumerations in docs: `true|false`, `md5|scram`
+  /(?:^|[^\d.])\d{1,4}\.\d{1,4}\.\d{1,4}(?:[^\d.]|$)/, // versions and addresses: `jjwt-jackson-0.11.2`, `10.0.0.1`
   /^!(?:Ref|Sub|GetAtt|ImportValue|Join|Select|vault|secret)\b/, // YAML tags
-  /^[&*|>][\w-]*$/, // YAML anchors, aliases, block-scalar indicators
 ];
 
 /** A value shaped like something other than a secret: see NOT_A_SECRET_SHAPES. */
@@ -311,35 +360,94 @@ export function isIdentifierLike(value: string): boolean {
   // No `$` inside: in a value it is a password's symbol far more often than part of a name.
   const v = value.replace(/^[?#@:!.]{1,2}/, '');
   if (!/^[A-Za-z_][\w]*(?:[.:/-][A-Za-z_][\w]*)*$/.test(v)) return false;
-  return isWordy(v);
+  if (!isWordy(v)) return false;
+  // Lower-case words joined by separators (`always-impersonate`, `correct-horse-battery-staple`).
+  if (/^[a-z]{3,}(?:[-_.][a-z]{3,})+$/.test(v)) return true;
+  // Otherwise the shape alone lets about 1 random string in 100 through (`nkitXtSafy`): names
+  // also use words.
+  const words = v.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
+  return words.some((w) => isCommonWord(w.toLowerCase()));
 }
+
+function isCommonWord(word: string): boolean {
+  if (COMMON_WORDS.has(word)) return true;
+  // Inflections: `imports`, `signing`, `compiled`, `authorization`, `providers`.
+  const stem = word.replace(/(?:ization|ation|ing|ed|er|es|s)$/, '');
+  return stem.length >= 3 && (COMMON_WORDS.has(stem) || COMMON_WORDS.has(`${stem}e`));
+}
+
+// Words of names that refer to secrets and settings (`accessToken`, `keyVaultName`,
+// `DB_PASSWORD_FILE`, `?InterpolationInTemplate`). Plurals are matched too.
+const COMMON_WORDS: ReadonlySet<string> = new Set(
+  (
+    'access account acct action admin alias all always api app application arg auth authenticate author ' +
+    'authorize backup base basic bearer delegate forward impersonate initiate proxy provide ' +
+    'bot bucket build cache cert certificate client cloud code compiled config connection consumer content ' +
+    'context cookie cred credential current custom data database default deploy dev development ' +
+    'domain encrypt encryption end endpoint env environment error event expression extension external ' +
+    'field file form from github gitlab google hash header hook host identity import in input ' +
+    'integration interpolation internal issuer item jit key keyword label level line local login main ' +
+    'manager master message method mode my name new next node null number oauth old option or order org ' +
+    'organization other owner param paren pass passphrase password path payment personal pipeline ' +
+    'placeholder port primary private prod production profile project prop property provider public ' +
+    'queue read ref refresh region registry release remote repo request required reset resource response ' +
+    'root salt sample secret secure server service session setting shared sign signing site slack source ' +
+    'ssh ssl stage staging start state static storage store stripe string system table target team ' +
+    'template tenant terminator test text the tls to token topic type update upload url user username ' +
+    'value vault version web webhook write your'
+  ).split(' '),
+);
 
 /**
  * Reads as words: split into chunks at case changes, digits and separators (`TokenOrValue` →
- * Token, Or, Value), at least one chunk of four letters or more, at most half the chunks of one or
+ * Token, Or, Value), lower-case chunks only at the start of a part (camelCase, snake_case),
+ * at least one chunk of four letters or more, at most half the chunks of one or
  * two letters, no chunk longer than 14 letters, vowels in every chunk of three letters or more
  * (one upper-case acronym excepted), and at most two digits. Random strings split into many tiny
  * or vowelless chunks (`aZ3kLm9Q` → a, Z, 3, k, Lm, 9, Q; `tBv5KZWHQc…` → …, KZWH, hscg) and fail.
  */
 function isWordy(text: string): boolean {
-  const chunks = text.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
   let digits = 0;
   let letters = 0;
   let short = 0;
   let long = 0;
   let acronyms = 0;
-  for (const chunk of chunks) {
-    if (/^\d+$/.test(chunk)) {
-      digits += chunk.length;
-      continue;
-    }
-    letters++;
-    if (chunk.length > 14) return false;
-    if (chunk.length <= 2) short++;
-    if (chunk.length >= 4) long++;
-    // Words have vowels; random chunks (`hscg`, `RHJ`) mostly do not. One acronym (`SQL`) is fine.
-    if (chunk.length >= 3 && !/[aeiouy]/i.test(chunk)) {
-      if (chunk.length > 4 || chunk !== chunk.toUpperCase() || ++acronyms > 1) return false;
+  for (const part of text.split(/[._:/@~-]+/)) {
+    const chunks = part.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
+    let position = 0;
+    let singles = 0;
+    // In a mixed-case part, upper-case runs are acronyms: short, and one of them (`getHTTPClient`).
+    const mixed = /[a-z]/.test(part);
+    let capsRuns = 0;
+    for (const [i, chunk] of chunks.entries()) {
+      if (/^\d+$/.test(chunk)) {
+        // Names end with their numbers (`sha256`, `oauth2`); random strings scatter digits.
+        if (i < chunks.length - 1) return false;
+        digits += chunk.length;
+        continue;
+      }
+      if (chunk.length === 1 && ++singles > 1) return false;
+      if (
+        mixed &&
+        chunk.length >= 2 &&
+        chunk === chunk.toUpperCase() &&
+        (chunk.length > 4 || ++capsRuns > 1)
+      ) {
+        return false;
+      }
+      // Five consonants in a row are not English (`lwfrrh`); `y` counts as a vowel.
+      if (/[b-df-hj-np-tv-xz]{5}/i.test(chunk)) return false;
+      // camelCase / PascalCase / snake_case: a lower-case chunk only starts a part (`tokenValue`,
+      // not `xwQXQU7zj`).
+      if (position++ > 0 && /^[a-z]/.test(chunk)) return false;
+      letters++;
+      if (chunk.length > 14) return false;
+      if (chunk.length <= 2) short++;
+      if (chunk.length >= 4) long++;
+      // Words have vowels; random chunks (`hscg`, `RHJ`) mostly do not. One acronym (`SQL`) is fine.
+      if (chunk.length >= 3 && !/[aeiouy]/i.test(chunk)) {
+        if (chunk.length > 4 || chunk !== chunk.toUpperCase() || ++acronyms > 1) return false;
+      }
     }
   }
   return letters > 0 && digits <= 2 && long > 0 && short * 2 <= letters;
@@ -370,7 +478,7 @@ export function isEncodedPlaceholder(value: string): boolean {
 export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
   if (v === '') return true;
-  if (isPlaceholderToken(v)) return true;
+  if (isPlaceholderToken(v, { anyMarkupCharacter: false })) return true;
   if (TYPE_NAMES.has(v.toLowerCase())) return true;
   if (hasGenericStopword(v)) return true;
   if (isNonSecretShape(v) || isIdentifierLike(v) || isProse(v)) return true;

@@ -101,6 +101,7 @@ describe('isPlaceholderValue (generic rule)', () => {
     'Tr0ub4dor&3xq',
     `${alnum(8)}-${alnum(8)}`,
     hex(32),
+    'n9&-eTy0mG0rSb%d',
     // base64 that happens to start with `/` and lack `+` and `=`: not a path
     '/OYHzizLtanM9yaud5a0dJUOt5/yOXL6DP/7BAIZ7ICRnO2zp1LVXdw5fDJQXzyL',
   ])('keeps %s', (value) => {

@@ -590,6 +590,9 @@ export const specificSamples: Record<string, RuleSamples> = {
       'mongodb://user:<password>@cluster0.example.net/test',
       'mysql://root:changeme@db/app',
       'https://user:password@example.com/',
+      'https://user:he%2F%2Fo@pypi.company.com/simple',
+      'k8s_uri: https://myacct:mypass@localhost:4430',
+      'cvs://:pserver:anoncvs@sources.redhat.com:/cvs/src',
       'Server=.;Database=App;Trusted_Connection=True;',
       `"Default": "Server=sql;Database=App;User Id=sa;Password=${'$'}{SQL_PASSWORD};"`,
       // left to secretlint's preset database-connection-string rule

@@ -13,14 +13,12 @@ import {
   serializeBaseline,
   shouldUseColor,
 } from '@seckit/core';
-import { doctorCommand } from '../doctor/index.js';
 import { resolveRepo } from '../git/resolve-repo.js';
 import { scan } from '../scan.js';
 import { diffFiles } from '../targets/diff-files.js';
 import { stagedFiles } from '../targets/staged-files.js';
 import { pathFiles, trackedFiles } from '../targets/tree-files.js';
 import { TOOL } from '../version.js';
-import { fixPinsCommand } from './fix-pins-command.js';
 import { type CliIo, EXIT } from './io.js';
 import { loadConfig } from './load-config.js';
 import { helpText, OPTIONS } from './options.js';
@@ -97,6 +95,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         throw new SeckitError('E_USAGE', '`seckit fix` needs what to fix: `seckit fix pins [package.json…]`');
       }
       const repo = await resolveRepo(cwd);
+      // Loaded on demand: the hook's hot path (`scan --staged`) never pays for these modules.
+      const { fixPinsCommand } = await import('./fix-pins-command.js');
       return fixPinsCommand(
         { cwd, root: repo.root, dryRun: values['dry-run'] === true, paths: positionals.slice(1) },
         { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t) },
@@ -104,7 +104,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
     case 'doctor':
       if (positionals.length > 0) throw new SeckitError('E_USAGE', '`seckit doctor` takes no arguments');
-      return doctorCommand(
+      return (await import('../doctor/index.js')).doctorCommand(
         { cwd },
         { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t), env: io.env },
       );

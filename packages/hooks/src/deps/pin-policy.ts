@@ -1,5 +1,5 @@
 import { type DependencyType, isExpired, type Policy } from '@seckit/core';
-import { normalizePythonName } from './specifier/pep508.js';
+import { normalizePythonName } from './specifier/python-name.js';
 
 type DependencyException = Policy['dependencies']['exceptions'][number];
 

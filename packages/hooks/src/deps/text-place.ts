@@ -69,3 +69,14 @@ export function decodeText(content: Buffer): { text: string; bom: boolean } {
   const text = content.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), bom: true } : { text, bom: false };
 }
+
+/** 1-based line and column of an offset, without an index (for the odd error place). */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}

@@ -1,15 +1,20 @@
 // `seckit doctor`: is the pre-commit check really live in this work tree? Explicit exports only.
-import { InstallError } from '../install/install-error.js';
-import { messages } from '../install/messages.js';
-import { diagnose } from './diagnose.js';
+// The CLI imports this module for every command, the hook's `seckit scan --staged` included, so
+// the diagnosis (and the installer modules it uses: yaml, jsonc-parser, …) loads only when asked.
+import type { Diagnosis } from './diagnose.js';
 
 export type { Diagnosis, DoctorCheck } from './diagnose.js';
-export { diagnose } from './diagnose.js';
 
 export interface DoctorIo {
   stdout(s: string): void;
   stderr(s: string): void;
   env: NodeJS.ProcessEnv;
+}
+
+/** The checks as data (see `doctorCommand` for the printed form). */
+export async function diagnose(cwd: string, env: NodeJS.ProcessEnv): Promise<Diagnosis> {
+  const module = await import('./diagnose.js');
+  return module.diagnose(cwd, env);
 }
 
 /**
@@ -18,6 +23,10 @@ export interface DoctorIo {
  * git, not a repository). Never throws, never prints a stack trace.
  */
 export async function doctorCommand(args: { cwd: string }, io: DoctorIo): Promise<number> {
+  const [{ InstallError }, { messages }] = await Promise.all([
+    import('../install/install-error.js'),
+    import('../install/messages.js'),
+  ]);
   try {
     const { gitRoot, checks } = await diagnose(args.cwd, io.env);
     const lines = [messages.doctorHeader(gitRoot)];
@@ -31,11 +40,9 @@ export async function doctorCommand(args: { cwd: string }, io: DoctorIo): Promis
     io.stdout(`${lines.join('\n')}\n`);
     return problems === 0 ? 0 : 1;
   } catch (error) {
-    if (error instanceof InstallError) {
-      io.stderr(`seckit doctor: ${error.message}\n`);
-      return 2;
-    }
-    io.stderr(`seckit doctor: ${messages.internalError(error)}\n`);
+    io.stderr(
+      `seckit doctor: ${error instanceof InstallError ? error.message : messages.internalError(error)}\n`,
+    );
     return 2;
   }
 }

@@ -47,6 +47,8 @@ export function findConnectionStringPasswords(file: SourceFile, options: RuleOpt
   const add = (span: Span, user: string, messageId: string) => {
     const value = text.slice(span[0], span[1]);
     if (seen.has(span[0]) || isPlaceholderPassword(user, value)) return;
+    // CVS's `:pserver:anoncvs@host` is a protocol, not a password.
+    if (user === '' && value.includes(':')) return;
     if (covered.some((c) => overlaps(c, span))) return;
     seen.add(span[0]);
     hits.push({ start: span[0], end: span[1], messageId });

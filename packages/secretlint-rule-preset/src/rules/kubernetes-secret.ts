@@ -125,6 +125,9 @@ function isPlaceholderSecretValue(value: string, encoded: boolean): boolean {
   if (decoded === undefined) return true;
   // Binary content (keystores, certificates) decodes to replacement characters: still a secret.
   if (decoded.includes('\uFFFD')) return false;
+  // Shorter than 8 characters: a default or an example far more often than a credential (as in
+  // the generic rule).
+  if (decoded.trim().length < 8) return true;
   return isPlaceholderValue(decoded.trim());
 }
 

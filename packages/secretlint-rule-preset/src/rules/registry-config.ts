@@ -95,7 +95,8 @@ export const npmrcRule: RuleDefinition = {
 };
 
 // --- .pypirc --------------------------------------------------------------------------------------
-const INI_PASSWORD = /^[ \t]*password[ \t]*[=:][ \t]*(?<value>[^\s#;][^\r\n]{0,511}?)[ \t]*\r?$/dgim;
+// configparser has no inline comments by default: `password = #x;y` is the whole value.
+const INI_PASSWORD = /^[ \t]*password[ \t]*[=:][ \t]*(?<value>\S[^\r\n]{0,511}?)[ \t]*\r?$/dgim;
 
 export function findPypircPasswords(file: SourceFile): Hit[] {
   if (!/^\.?pypirc$/i.test(baseName(file.path))) return [];

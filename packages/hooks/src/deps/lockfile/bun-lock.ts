@@ -1,8 +1,8 @@
 import { loadJson } from '../parse/load-json.js';
 import { DepsParseError } from '../parse/parse-error.js';
+import { lineColumn } from '../text-place.js';
 import { isRecord, own, ownRecord, ownString } from '../parse/records.js';
 import type { LockEntry, LockModel, RecordedSpecs, SourceKind } from './lock-model.js';
-import { lineColumn } from './npm-lock.js';
 
 export interface BunLock extends LockModel {
   kind: 'bun';

@@ -1,6 +1,7 @@
 import { loadJson } from '../parse/load-json.js';
 import { DepsParseError } from '../parse/parse-error.js';
 import { isRecord, own, ownRecord, ownString, type Rec } from '../parse/records.js';
+import { lineColumn } from '../text-place.js';
 import type { LockEntry, LockModel, RecordedSpecs, SourceKind } from './lock-model.js';
 
 export interface NpmLock extends LockModel {
@@ -153,14 +154,4 @@ function aliasTarget(spec: string): string {
   const rest = spec.slice(4);
   const at = rest.indexOf('@', rest.startsWith('@') ? 1 : 0);
   return at < 0 ? rest : rest.slice(0, at);
-}
-
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
 }

@@ -1,8 +1,8 @@
 import { loadYaml, type YamlFile } from '../parse/load-yaml.js';
 import { DepsParseError } from '../parse/parse-error.js';
+import { lineColumn } from '../text-place.js';
 import { isRecord, own, ownRecord, ownString, type Rec } from '../parse/records.js';
 import type { LockEntry, LockModel, RecordedSpecs, SourceKind } from './lock-model.js';
-import { lineColumn } from './npm-lock.js';
 
 export interface PnpmLock extends LockModel {
   kind: 'pnpm';

@@ -1,12 +1,10 @@
-import {
-  findNodeAtLocation,
-  type Node as JsonNode,
-  type ParseError,
-  parseTree,
-  printParseErrorCode,
-} from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { LineIndex, type Span } from '../text-place.js';
+import { type JsonSpans, jsonSpans } from './json-spans.js';
 import { DepsParseError } from './parse-error.js';
+
+const require = createRequire(import.meta.url);
 
 export interface JsonFile {
   value: unknown;
@@ -23,9 +21,9 @@ export interface JsonOptions {
 
 /**
  * Reads JSON through JSON.parse (fast: a 1.2 MB package-lock.json parses in ~15 ms, jsonc-parser
- * needs ~100 ms) and builds jsonc-parser's tree only when a place is asked for, i.e. when there is
- * a finding or an error to point at. JSONC input first has its trailing commas blanked out (same
- * offsets), the form bun writes; anything else JSONC falls back to jsonc-parser.
+ * needs ~100 ms) and finds places only when one is asked for, i.e. when there is a finding or an
+ * error to point at. JSONC input first has its trailing commas blanked out (same offsets), the
+ * form bun writes; anything else JSONC falls back to jsonc-parser, loaded only then.
  */
 export function loadJson(
   text: string,
@@ -50,32 +48,18 @@ function load(text: string, file: string, code: 'E_MANIFEST' | 'E_LOCKFILE', opt
     // Strict JSON is what npm reads with JSON.parse: never accept more than it does.
     value = slowParse(text, file, code, options, (error as Error).message);
   }
-  let tree: JsonNode | undefined | null;
-  const node = (path: readonly (string | number)[]): JsonNode | undefined => {
-    if (tree === undefined) {
+  let spans: JsonSpans | null | undefined;
+  const index = (): JsonSpans | null => {
+    if (spans === undefined) {
       try {
-        tree =
-          parseTree(text, [], {
-            allowTrailingComma: options.jsonc === true,
-            disallowComments: !options.jsonc,
-          }) ?? null;
+        spans = jsonSpans(text);
       } catch {
-        tree = null; // places are a courtesy; a finding without one still points at the file
+        spans = null; // places are a courtesy; a finding without one still points at the file
       }
     }
-    return tree === null ? undefined : findNodeAtLocation(tree, path as (string | number)[]);
+    return spans;
   };
-  return {
-    value,
-    spanOf(path) {
-      const n = node(path);
-      return n === undefined ? undefined : { start: n.offset, end: n.offset + n.length };
-    },
-    keySpanOf(path) {
-      const key = node(path)?.parent?.children?.[0];
-      return key === undefined ? undefined : { start: key.offset, end: key.offset + key.length };
-    },
-  };
+  return { value, spanOf: (path) => index()?.value(path), keySpanOf: (path) => index()?.key(path) };
 }
 
 /** Replaces each comma that only precedes `}` or `]` by a space, outside strings. */
@@ -114,6 +98,7 @@ function slowParse(
   options: JsonOptions,
   nativeMessage: string,
 ): unknown {
+  const { parseTree, printParseErrorCode } = require('jsonc-parser') as typeof import('jsonc-parser');
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, {
     allowTrailingComma: options.jsonc === true,

@@ -2,6 +2,8 @@ import type { Classification } from './classes.js';
 import { classifyPep440 } from './pep440.js';
 import { classifyPythonUrl } from './python-url.js';
 
+export { normalizePythonName } from './python-name.js';
+
 export interface Pep508 {
   name: string;
   extras: string[];
@@ -68,9 +70,4 @@ export function parsePep508(text: string): Pep508 | undefined {
 
 export function classifyPep508(req: Pep508): Classification {
   return req.url ? classifyPythonUrl(req.spec) : classifyPep440(req.spec, req.name);
-}
-
-/** PEP 503 normalisation: names compare case-insensitively with runs of `-_.` as one `-`. */
-export function normalizePythonName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
 }

@@ -84,6 +84,8 @@ interface Candidate {
   /** The quote prefix of Python/C# strings (`f`, `r`, `@`). */
   prefix: string;
   op: string;
+  /** Where the key starts (assignments only). */
+  keyStart?: number;
 }
 
 // JSON has no unquoted strings: anything unquoted is a number, a boolean, or text inside a string.
@@ -117,7 +119,13 @@ function lineCandidates(line: string, offset: number): Candidate[] {
   for (let m = assignment.exec(line); m !== null; m = assignment.exec(line)) {
     const value = captured(m, offset);
     if (value === undefined) continue;
-    out.push({ key: m.groups?.key ?? '', op: m.groups?.op ?? '', ...value });
+    const keyStart = (m as RegExpMatchArray & { indices?: RegExpIndicesArray }).indices?.groups?.key?.[0];
+    out.push({
+      key: m.groups?.key ?? '',
+      op: m.groups?.op ?? '',
+      ...value,
+      ...(keyStart === undefined ? {} : { keyStart: offset + keyStart }),
+    });
     // An unquoted value may have swallowed the next assignment (`x = Client(api_key="…")`):
     // resume right after the operator instead of after the value.
     if (!value.quoted) assignment.lastIndex = value.start - offset;
@@ -220,6 +228,7 @@ export function findGenericSecretAssignments(file: SourceFile): Hit[] {
   if (/^(?:\.npmrc|\.?pypirc|[._]?netrc)$/i.test(baseName(file.path))) return [];
   const { text } = file;
   const code = isCodeFile(file.path);
+  const yaml = file.path === undefined || /\.ya?ml$/i.test(file.path);
   const hits: Hit[] = [];
   const seenValues = new Set<number>();
   let covered: Span[] | undefined;
@@ -238,11 +247,17 @@ export function findGenericSecretAssignments(file: SourceFile): Hit[] {
       if (end - start < 8) continue;
       const kind = classifyKeyCached(c.key);
       if (kind === undefined || seenValues.has(start)) continue;
+      // `${DB_PASSWORD:fallback}` (Spring, shell): an environment lookup; its fallback is a dev default.
+      if (c.keyStart !== undefined && text.slice(c.keyStart - 2, c.keyStart) === '${') continue;
+      // `--password --next-flag`: a flag without a value.
+      if (c.op === 'flag' && text.charAt(start) === '-') continue;
       // In source code an unquoted value is an expression or a type, never a literal.
       if (!c.quoted && code) continue;
       let value = text.slice(start, end);
       if (c.prefix.toLowerCase().includes('f') && value.includes('{')) continue; // Python f-string
       if (c.quoted && c.prefix === '' && text.charAt(start - 1) === '`' && value.includes('${')) continue;
+      // YAML anchors, aliases, tags and block scalars (`&pw`, `*pw`, `!vault |`, `|-`) are syntax.
+      if (!c.quoted && yaml && /^[&*!|>]/.test(value)) continue;
       if (!c.quoted) {
         // Trailing punctuation of config lines: `token=abc)`, `key: abc}`.
         const trimmed = value.replace(/[)\]}]+$/, '');

@@ -132,6 +132,7 @@ const METADATA_WORDS: ReadonlySet<string> = new Set([
   'disabled',
   'duration',
   'enabled',
+  'encryption',
   'encoding',
   'endpoint',
   'env',
@@ -286,6 +287,12 @@ const NEGATING_WORDS: ReadonlySet<string> = new Set([
 // Leading words of predicates and actions: `isPasswordValid`, `show_password`, `validateToken`.
 const VERB_PREFIXES: ReadonlySet<string> = new Set([
   'allow',
+  'ask',
+  'disabled',
+  'enabled',
+  'ignore',
+  'prompt',
+  'skip',
   'can',
   'check',
   'compare',
