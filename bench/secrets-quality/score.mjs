@@ -267,6 +267,8 @@ const md = [
   `- ${engineNote}`,
   '- secretlint preset: `@secretlint/secretlint-rule-preset-recommend` 12.0.0 with its defaults (what a secretlint user runs), in-process, same files.',
   '',
+  'Read with care: the generator and seckit’s rules come from the same team, so a perfect score here shows that the formats and look-alikes it knows are handled, not that real repositories will score the same. Other seeds (`--seed N`) give other corpora built the same way; precision on real code is checked separately by scanning third-party trees.',
+  '',
   '## Totals',
   '',
   '| | seckit | secretlint preset |',
@@ -317,8 +319,9 @@ const json = {
   engine,
   targets,
   meetsTargets: meets,
-  seckit: { ...seckit, unlabelledFalsePositives: seckit.unlabelledFalsePositives },
-  preset: { ...preset, unlabelledFalsePositives: preset.unlabelledFalsePositives },
+  seckit,
+  // The preset's misses are most of the corpus: counts per kind (byKind) say enough.
+  preset: { ...preset, missed: preset.missed.length },
 };
 
 console.log(
@@ -332,4 +335,10 @@ for (const f of seckit.unlabelledFalsePositives)
 if (!args['no-write']) {
   writeFileSync(path.join(here, 'results.md'), md);
   writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
+  // The repository's formatter has the last word on the JSON layout (`pnpm lint` checks it).
+  const format = spawnSync('pnpm', ['exec', 'biome', 'format', '--write', path.join(here, 'results.json')], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  if (format.status !== 0) console.error('score: biome could not format results.json; run `pnpm format`');
 }

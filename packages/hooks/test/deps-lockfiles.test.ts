@@ -130,12 +130,15 @@ describe('tampered lockfiles', () => {
     ).toEqual([]);
   });
 
-  it('without the default registries, even registry.npmjs.org is refused', async () => {
-    const found = await lockFindings(npm, {
+  it('without the default registries, even registry.npmjs.org is refused — one finding per host', async () => {
+    const { findings } = await check(npm, {
       policy: policy({ registries: { includeDefaults: false, allowed: ['npm.acme.example'] } }),
     });
-    expect(found.length).toBeGreaterThan(10);
-    expect(new Set(found.map((f) => f.split(' ')[0]))).toEqual(new Set(['seckit/lockfile-untrusted-host']));
+    const hosts = findings.filter((f) => f.ruleId === 'seckit/lockfile-untrusted-host');
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]!.properties).toMatchObject({ host: 'registry.npmjs.org' });
+    expect(hosts[0]!.properties?.packages).toBeGreaterThan(10);
+    expect(hosts[0]!.message).toMatch(/^\d+ packages \(.*, …\) come from registry\.npmjs\.org/);
   });
 
   it('a URL prefix allows one registry path on a shared host', async () => {
@@ -353,9 +356,10 @@ describe('tampered lockfiles', () => {
       `seckit/lockfile-weak-integrity uv.lock:${lineOf(md5, 'md5:')}`,
     );
     const http = uv['uv.lock']!.replaceAll('https://files.pythonhosted.org', 'http://files.pythonhosted.org');
-    expect(
-      (await lockFindings({ ...uv, 'uv.lock': http })).filter((f) => f.includes('insecure')),
-    ).toHaveLength(9);
+    const insecure = (await check({ ...uv, 'uv.lock': http })).findings.filter(
+      (f) => f.ruleId === 'seckit/lockfile-insecure-url',
+    );
+    expect(insecure.map((f) => f.properties?.packages)).toEqual([9]);
     const poetry = fixture('poetry');
     const empty = edit(poetry['poetry.lock']!, /(name = "idna"[\s\S]*?)files = \[[^\]]*\]/, '$1files = []');
     expect(await lockFindings({ ...poetry, 'poetry.lock': empty })).toContain(

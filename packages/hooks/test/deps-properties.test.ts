@@ -247,9 +247,22 @@ describe('the fast readers agree with the libraries on everything they accept', 
     );
   });
 
+  const noBracketsInStrings = (json: string): boolean => {
+    const strings: string[] = [];
+    JSON.parse(json, (key, value) => {
+      strings.push(key);
+      if (typeof value === 'string') strings.push(value);
+      return value;
+    });
+    // `__proto__` as a key: jsonc-parser's plain-object building sets the prototype instead.
+    return strings.every((t) => !/[\]}"\\]/.test(t) && t !== '__proto__');
+  };
+
   it('JSONC: blanking trailing commas agrees with jsonc-parser', () => {
     fc.assert(
-      fc.property(fc.json({ maxDepth: 3 }), fc.boolean(), (json, spaced) => {
+      // The comma-inserting regex cannot tell structure from string content: keep brackets out of
+      // strings (keys and values), or it would edit a string and the comparison means nothing.
+      fc.property(fc.json({ maxDepth: 3 }).filter(noBracketsInStrings), fc.boolean(), (json, spaced) => {
         const withCommas = json.replace(/([}\]"\d el])([}\]])/g, spaced ? '$1,\n$2' : '$1,$2');
         let viaBlank: unknown;
         try {

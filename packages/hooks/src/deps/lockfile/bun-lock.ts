@@ -1,7 +1,7 @@
 import { loadJson } from '../parse/load-json.js';
 import { DepsParseError } from '../parse/parse-error.js';
-import { lineColumn } from '../text-place.js';
 import { isRecord, own, ownRecord, ownString } from '../parse/records.js';
+import { lineColumn } from '../text-place.js';
 import type { LockEntry, LockModel, RecordedSpecs, SourceKind } from './lock-model.js';
 
 export interface BunLock extends LockModel {

@@ -1,7 +1,8 @@
 import type { DepsContext } from '../context.js';
 import { dirOf } from '../paths.js';
+import { exceptionFor } from '../pin-policy.js';
 import { registriesFor } from '../registries/registry-config.js';
-import { DEPS_RULES } from '../rules.js';
+import { DEPS_RULES, type DepsRule } from '../rules.js';
 import { displayUrl, parseUrl, transportOf } from '../safe-url.js';
 import { integrityStrength } from './integrity.js';
 import { LOCAL_SOURCES, type LockEntry } from './lock-model.js';
@@ -27,14 +28,18 @@ export async function judgeLockfile(ctx: DepsContext, path: string): Promise<voi
   const { allowed, configured } = await registriesFor(ctx, dirOf(path), python ? 'python' : 'node');
   const reinstall = REINSTALL[lock.kind];
   const platformOnly: LockEntry[] = [];
+  const urlProblems = new Map<string, UrlProblem>();
+  const allows = allowed.allows.bind(allowed);
   for (const entry of lock.entries) {
     if (LOCAL_SOURCES.has(entry.source)) continue;
-    await judgeUrls(ctx, lock, entry, allowed.allows.bind(allowed), allowed.describe(), reinstall);
+    collectUrlProblems(entry, allows, urlProblems);
     // Yarn 2+ records a checksum only for the platforms it fetched (its supportedArchitectures).
     if (entry.conditions !== undefined && entry.integrity.length === 0) platformOnly.push(entry);
     else await judgeIntegrity(ctx, lock, entry, reinstall);
     await judgeTarballName(ctx, lock, entry);
   }
+  for (const problem of urlProblems.values())
+    await reportUrlProblem(ctx, lock, problem, allowed.describe(), reinstall);
   if (platformOnly.length > 0) await reportPlatformChecksums(ctx, lock, platformOnly);
   // Registries the lockfile does not write down are the configured ones: they must be https too.
   if (lock.implicitRegistry) {
@@ -59,14 +64,23 @@ function entryLabel(entry: LockEntry): string {
   return entry.version === undefined ? name : `${name}@${entry.version}`;
 }
 
-async function judgeUrls(
-  ctx: DepsContext,
-  lock: AnyLock,
+interface UrlProblem {
+  rule: DepsRule;
+  host: string;
+  /** For plain-transport problems: "http" or "git". */
+  transport: string;
+  entries: { entry: LockEntry; raw: string }[];
+}
+
+/**
+ * Transport and host of each URL an entry is fetched from. Problems are grouped by host: a mirror
+ * outside the allowed list shows as one finding naming how many packages use it, not thousands.
+ */
+function collectUrlProblems(
   entry: LockEntry,
   allows: (url: string) => boolean,
-  allowedList: string,
-  reinstall: string,
-): Promise<void> {
+  problems: Map<string, UrlProblem>,
+): void {
   let insecureDone = false;
   let hostDone = false;
   for (const raw of entry.urls) {
@@ -78,34 +92,64 @@ async function judgeUrls(
       transport = transportOf(url);
     }
     if (transport === 'file') continue;
+    const add = (rule: DepsRule) => {
+      const host = parseUrl(raw)?.hostname ?? raw;
+      const key = `${rule.id}\0${host}`;
+      let problem = problems.get(key);
+      if (problem === undefined) {
+        problem = { rule, host, transport, entries: [] };
+        problems.set(key, problem);
+      }
+      problem.entries.push({ entry, raw });
+    };
     if (!insecureDone && (transport === 'http' || transport === 'git')) {
       insecureDone = true;
-      await ctx.report({
-        rule: DEPS_RULES.lockfileInsecureUrl,
-        path: lock.path,
-        span: entry.where('url'),
-        message: `${entryLabel(entry)} is fetched over ${transport === 'git' ? 'the unencrypted git:// protocol' : 'plain http'} (${displayUrl(raw)}): anyone on the network path can swap it`,
-        fix: `Fetch it over https (or git+https / git+ssh) and run \`${reinstall}\` so the lockfile records that.`,
-        key: entry.key,
-        pkg: entry.name,
-        properties: { source: entry.source, url: displayUrl(raw) },
-      });
+      add(DEPS_RULES.lockfileInsecureUrl);
     }
     if (!hostDone && !allows(raw)) {
       hostDone = true;
-      const host = parseUrl(raw)?.hostname ?? raw;
-      await ctx.report({
-        rule: DEPS_RULES.lockfileUntrustedHost,
-        path: lock.path,
-        span: entry.where('url'),
-        message: `${entryLabel(entry)} comes from ${host} (${displayUrl(raw)}), which is not an allowed ${entry.source === 'git' ? 'source' : 'registry'} (allowed: ${allowedList})`,
-        fix: `If ${host} is trusted, add it to "registries.allowed" in .seckit/policy.json (or configure it in .npmrc / .yarnrc.yml); otherwise install it from an allowed registry and run \`${reinstall}\`.`,
-        key: entry.key,
-        pkg: entry.name,
-        properties: { source: entry.source, host },
-      });
+      add(DEPS_RULES.lockfileUntrustedHost);
     }
   }
+}
+
+async function reportUrlProblem(
+  ctx: DepsContext,
+  lock: AnyLock,
+  problem: UrlProblem,
+  allowedList: string,
+  reinstall: string,
+): Promise<void> {
+  const python = lock.kind === 'uv' || lock.kind === 'poetry';
+  // Dependency exceptions name packages: drop the excepted ones before grouping.
+  const kept = problem.entries.filter(
+    ({ entry }) =>
+      exceptionFor(ctx.policy, { ruleId: problem.rule.id, pinRule: false, pkg: entry.name, python }, ctx.now)
+        .active === undefined,
+  );
+  const first = kept[0];
+  if (first === undefined) return;
+  const { host } = problem;
+  const shown = kept.slice(0, 3).map((e) => entryLabel(e.entry));
+  const who =
+    kept.length === 1
+      ? `${shown[0]} comes from`
+      : `${kept.length} packages (${shown.join(', ')}${kept.length > 3 ? ', …' : ''}) come from`;
+  const insecure = problem.rule.id === DEPS_RULES.lockfileInsecureUrl.id;
+  const git = first.entry.source === 'git';
+  await ctx.report({
+    rule: problem.rule,
+    path: lock.path,
+    span: first.entry.where('url'),
+    message: insecure
+      ? `${who} ${host} over ${problem.transport === 'git' ? 'the unencrypted git:// protocol' : 'plain http'} (${displayUrl(first.raw)}): anyone on the network path can swap ${kept.length === 1 ? 'it' : 'them'}`
+      : `${who} ${host} (${displayUrl(first.raw)}), which is not an allowed ${git ? 'source' : 'registry'} (allowed: ${allowedList})`,
+    fix: insecure
+      ? `Fetch from https (or git+https / git+ssh) and run \`${reinstall}\` so the lockfile records that.`
+      : `If ${host} is trusted, add it to "registries.allowed" in .seckit/policy.json (or configure it in .npmrc / .yarnrc.yml); otherwise install from an allowed registry and run \`${reinstall}\`.`,
+    key: `${insecure ? 'transport' : 'host'}\0${host}`,
+    properties: { host, packages: kept.length, source: first.entry.source },
+  });
 }
 
 async function judgeIntegrity(

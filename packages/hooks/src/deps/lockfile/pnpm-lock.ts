@@ -1,7 +1,7 @@
 import { loadYaml, type YamlFile } from '../parse/load-yaml.js';
 import { DepsParseError } from '../parse/parse-error.js';
-import { lineColumn } from '../text-place.js';
 import { isRecord, own, ownRecord, ownString, type Rec } from '../parse/records.js';
+import { lineColumn } from '../text-place.js';
 import type { LockEntry, LockModel, RecordedSpecs, SourceKind } from './lock-model.js';
 
 export interface PnpmLock extends LockModel {

@@ -1,7 +1,7 @@
 import { loadYaml } from '../parse/load-yaml.js';
 import { DepsParseError } from '../parse/parse-error.js';
-import { lineColumn } from '../text-place.js';
 import { isRecord, own, ownRecord, ownString } from '../parse/records.js';
+import { lineColumn } from '../text-place.js';
 import type { LockEntry, LockModel, RecordedSpecs, SourceKind } from './lock-model.js';
 import { splitDescriptor } from './yarn-v1-lock.js';
 
