@@ -55,6 +55,19 @@ export function ensureSecretlint() {
   writeFileSync(stamp, want);
 }
 
+/**
+ * A policy with only the secrets check on, outside `packages/` (neither tool scans it): secretlint
+ * only looks for secrets, so seckit's other checks (hygiene, the dependency checks, which would
+ * judge every package.json of the tree) stay out of the comparison.
+ */
+export function writeSecretsOnlyPolicy(dir) {
+  mkdirSync(path.join(dir, '.seckit'), { recursive: true });
+  writeFileSync(
+    path.join(dir, '.seckit/policy.json'),
+    `${JSON.stringify({ checks: { secrets: true, dependencies: false, lockfiles: false, hygiene: false, audit: false } }, null, 2)}\n`,
+  );
+}
+
 /** The corpus tree; returns its path. Rebuilt only when the lockfile or the classifier changes. */
 export async function ensureTree() {
   const fileKindJs = path.join(repoRoot, 'packages/hooks/dist/secrets/file-kind.js');
@@ -63,7 +76,10 @@ export async function ensureTree() {
   const want = hashOf(path.join(corpus, 'package-lock.json'), fileKindJs);
   // The stamp lives next to the tree, not in it: both tools would scan it.
   const stamp = `${treeDir}.stamp`;
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return treeDir;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) {
+    writeSecretsOnlyPolicy(treeDir);
+    return treeDir;
+  }
 
   const install = path.join(work, 'corpus-install');
   const installStamp = path.join(install, '.stamp');
@@ -101,6 +117,7 @@ export async function ensureTree() {
     }
   };
   walk(path.join(install, 'node_modules'), dest);
+  writeSecretsOnlyPolicy(treeDir);
   const git = (...args) => execFileSync('git', args, { cwd: treeDir, stdio: 'pipe' });
   git('init', '-q');
   // No global excludes file: every file of the tree is "untracked, not ignored".

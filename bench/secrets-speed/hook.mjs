@@ -2,7 +2,7 @@
 // dominate. Measures the wall time of the whole command, and where it goes (fresh processes that
 // stop after each stage: bare node, importing @seckit/core, importing the scan, the full scan).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { median, timed, waitForQuiet } from './lib.mjs';
 
@@ -97,6 +97,17 @@ export async function measureHook({ repoRoot, treeDir, seckitBin, beforeBin, run
       ),
     },
   };
+  // The same commit with the dependency checks off: what the secret and hygiene checks cost alone
+  // (the two package.json files make the dependency checks look for lockfiles with git).
+  const noDeps = `${dir}-no-deps`;
+  rmSync(noDeps, { recursive: true, force: true });
+  cpSync(dir, noDeps, { recursive: true });
+  mkdirSync(path.join(noDeps, '.seckit'), { recursive: true });
+  writeFileSync(
+    path.join(noDeps, '.seckit/policy.json'),
+    '{ "checks": { "dependencies": false, "lockfiles": false } }\n',
+  );
+  result.scanStagedWithoutDependencyChecks = await sample(runs, node, [bin, 'scan', '--staged'], noDeps);
   if (beforeBin !== undefined) {
     for (let i = 0; i < 2; i++) timed(node, [beforeBin, 'scan', '--staged'], { cwd: dir });
     result.beforeAfter = await interleaved(runs, { before: beforeBin, after: bin }, dir);

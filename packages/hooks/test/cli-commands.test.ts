@@ -53,3 +53,17 @@ describe('seckit fix pins and seckit doctor through the CLI', () => {
     expect(r.stdout + r.stderr).toMatch(/sec-init/);
   });
 });
+
+describe('hygiene on a full scan of the working tree', () => {
+  it('flags a file larger than the secret scan reads (6 MB) as seckit/large-file', async () => {
+    const dir = makeRepo({ 'data/dump.sql': 'x'.repeat(6 * 1024 * 1024) });
+    git(dir, 'add', '.');
+    const r = await seckit(dir, 'scan', '--format', 'json');
+    const report = JSON.parse(r.stdout) as { findings: { ruleId: string; location: { path: string } }[] };
+    expect(report.findings.map((f) => [f.ruleId, f.location.path])).toContainEqual([
+      'seckit/large-file',
+      'data/dump.sql',
+    ]);
+    expect(r.code).toBe(1);
+  });
+});

@@ -10,8 +10,11 @@ import {
 import type { CheckContext, FileCheck } from '../../checks/check.js';
 import { secretlintCheck, secretScanner } from '../../checks/secretlint-check.js';
 import { hygieneRules } from '../../hygiene/index.js';
-import { classifyFile } from '../file-kind.js';
+import { classifyFile, MAX_SECRET_SCAN_BYTES } from '../file-kind.js';
 import { readWorkingFile } from './read-working-file.js';
+
+/** Files beyond this are not read at all, not even for hygiene: memory stays bounded per file. */
+const HYGIENE_READ_LIMIT = 64 * 1024 * 1024;
 
 /** One file to scan: its content, or (working-tree scans) nothing yet: read when scanned. */
 export interface JobFile {
@@ -66,7 +69,13 @@ export async function runBatch(files: readonly JobFile[], setup: JobSetup): Prom
   for (const file of files) {
     let content = file.content;
     if (content === undefined) {
-      const read = readWorkingFile(setup.root, file.path);
+      // Hygiene judges large files too (by size): read those, up to a ceiling; else only what the
+      // secret scan takes.
+      const read = readWorkingFile(
+        setup.root,
+        file.path,
+        setup.policy.checks.hygiene ? HYGIENE_READ_LIMIT : MAX_SECRET_SCAN_BYTES,
+      );
       if ('gone' in read) continue;
       if ('skipped' in read) {
         result.skipped.push({ path: file.path, why: read.skipped });

@@ -166,7 +166,7 @@ function buildAutomaton(keyed: readonly { group: number; keywords: readonly Uint
         let f = fail[s]!;
         while (f !== 0 && trie[f * 256 + byte]! < 0) f = fail[f]!;
         const g = trie[f * 256 + byte]!;
-        fail[t] = g >= 0 ? g : 0;
+        fail[t] = Math.max(g, 0);
       }
       for (const group of outputs[fail[t]!]!) outputs[t]!.add(group);
       order.push(t);

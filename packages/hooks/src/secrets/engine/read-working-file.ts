@@ -10,7 +10,10 @@ export type WorkingFileRead =
   | { error: string };
 
 const SYMLINK = { skipped: 'symbolic link (not followed)' } as const;
-const TOO_LARGE = { skipped: `larger than ${MAX_SECRET_SCAN_BYTES} bytes` } as const;
+const tooLarge = (limit: number) =>
+  limit === MAX_SECRET_SCAN_BYTES
+    ? { skipped: `larger than ${MAX_SECRET_SCAN_BYTES} bytes` }
+    : { skipped: `larger than ${limit} bytes (not read)` };
 const GONE = { gone: true } as const;
 // Where the platform has O_NOFOLLOW (not Windows), opening refuses a symlink by itself: one system
 // call fewer per file than lstat + open. O_NONBLOCK: opening a FIFO must not hang the scan.
@@ -22,12 +25,13 @@ const NOFOLLOW =
 /**
  * Reads one working-tree file at the moment it is scanned, synchronously (in a worker, or in the
  * main thread for small scans: there is nothing else to do meanwhile). Symlinks are not followed,
- * and files over the size limit (same words as classifyFile) are skipped before a byte is read.
+ * and files over `limit` bytes are skipped before a byte is read (with the words of classifyFile
+ * when the limit is the secret scan's).
  */
-export function readWorkingFile(root: string, rel: string): WorkingFileRead {
+export function readWorkingFile(root: string, rel: string, limit = MAX_SECRET_SCAN_BYTES): WorkingFileRead {
   const abs = path.join(root, rel);
   try {
-    return NOFOLLOW === undefined ? readWithLstat(abs) : readNoFollow(abs, NOFOLLOW);
+    return NOFOLLOW === undefined ? readWithLstat(abs, limit) : readNoFollow(abs, NOFOLLOW, limit);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return GONE;
@@ -36,12 +40,12 @@ export function readWorkingFile(root: string, rel: string): WorkingFileRead {
   }
 }
 
-function readNoFollow(abs: string, flags: number): WorkingFileRead {
+function readNoFollow(abs: string, flags: number, limit: number): WorkingFileRead {
   const fd = openSync(abs, flags);
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return GONE;
-    if (st.size > MAX_SECRET_SCAN_BYTES) return TOO_LARGE;
+    if (st.size > limit) return tooLarge(limit);
     const content = Buffer.allocUnsafe(st.size);
     let filled = 0;
     while (filled < st.size) {
@@ -55,10 +59,10 @@ function readNoFollow(abs: string, flags: number): WorkingFileRead {
   }
 }
 
-function readWithLstat(abs: string): WorkingFileRead {
+function readWithLstat(abs: string, limit: number): WorkingFileRead {
   const st = lstatSync(abs);
   if (st.isSymbolicLink()) return SYMLINK;
   if (!st.isFile()) return GONE;
-  if (st.size > MAX_SECRET_SCAN_BYTES) return TOO_LARGE;
+  if (st.size > limit) return tooLarge(limit);
   return { content: readFileSync(abs) };
 }
