@@ -1,10 +1,5 @@
 #!/usr/bin/env node
 // seckit CLI. Exit codes: 0 passed, 1 blocked by findings, 2 usage / configuration / internal error.
-import { run } from '../dist/cli/run.js';
-
-process.exitCode = await run(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-});
+// The CLI is one bundle of seckit's own code (dist/bundle/): a pre-commit hook pays for Node
+// start-up plus a handful of files, not for resolving and loading 200 small modules.
+import '../dist/bundle/main.js';

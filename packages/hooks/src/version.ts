@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
+import { PACKAGE_VERSION } from './package-root.js';
 
 /** The tool identity written into every report. */
-export const TOOL = { name: 'seckit', version: pkg.version } as const;
+export const TOOL = { name: 'seckit', version: PACKAGE_VERSION } as const;

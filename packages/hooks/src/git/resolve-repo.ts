@@ -11,6 +11,19 @@ export interface RepoInfo {
 
 /** Finds the repository through git itself (works in worktrees and subfolders), not by looking for `.git`. */
 export async function resolveRepo(cwd: string): Promise<RepoInfo> {
+  // One process in the usual case (a hook runs this on every commit): the top level, HEAD's commit
+  // and its ref. An unborn branch (or no repository) fails it; the calls below then say which.
+  const one = await runGit(cwd, ['rev-parse', '--show-toplevel', 'HEAD', '--symbolic-full-name', 'HEAD']);
+  if (one.code === 0) {
+    const [top, commit, ref] = one.stdout.toString('utf8').split('\n');
+    if (top && commit && ref !== undefined) {
+      return {
+        root: path.resolve(top),
+        commit,
+        branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null,
+      };
+    }
+  }
   const top = await runGit(cwd, ['rev-parse', '--show-toplevel']);
   if (top.code !== 0) {
     throw new SeckitError(

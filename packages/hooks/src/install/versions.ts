@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_VERSION } from '../package-root.js';
 
 /**
  * The husky release sec-init installs. Keep in step with `husky` in the pnpm catalog
@@ -23,12 +23,9 @@ const readVersion = (file: string): string =>
 
 /**
  * This package's own version, so `npx sec-init@X` installs `@seckit/hooks@X` and never a newer
- * release the user did not ask for. Read from package.json, which sits two levels up both from
- * `src/install/` (tests) and from `dist/install/` (published).
+ * release the user did not ask for.
  */
-export const HOOKS_VERSION: string = readVersion(
-  fileURLToPath(new URL('../../package.json', import.meta.url)),
-);
+export const HOOKS_VERSION: string = PACKAGE_VERSION;
 
 /**
  * The @seckit/core this package runs with (its exact dependency once packed). sec-init installs it

@@ -1,0 +1,30 @@
+// Bundles the CLI (dist/cli/main.js, compiled by tsc) with @seckit/core and the rule pack into
+// dist/bundle/: loading ~200 small ES modules costs a hook more than the scan itself (see
+// bench/hook/results.md). Our direct dependencies (secretlint, semver, yaml, …) stay external and
+// are loaded from node_modules at the exact versions package.json pins; what @seckit/core uses
+// (zod, ignore, jsonc-parser) is pinned the same way through it and is bundled in.
+// Commands loaded lazily (fix pins, doctor, lockfile readers) become chunks loaded on demand.
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@seckit/'));
+const outDir = path.join(root, 'dist/bundle');
+
+rmSync(outDir, { recursive: true, force: true });
+await build({
+  input: {
+    main: path.join(root, 'dist/cli/main.js'),
+    // The worker threads of large scans load this file next to the chunk that starts them.
+    'scan-worker': path.join(root, 'dist/secrets/engine/scan-worker.js'),
+  },
+  platform: 'node',
+  // jsonc-parser's `main` is a UMD build whose requires a bundler cannot follow; its ESM build is fine.
+  resolve: { mainFields: ['module', 'main'] },
+  external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
+  output: { dir: outDir, format: 'esm', chunkFileNames: '[name]-[hash].js' },
+  logLevel: 'warn',
+});
