@@ -112,9 +112,60 @@ function captured(m: RegExpMatchArray, offset: number): Omit<Candidate, 'key' | 
   return undefined;
 }
 
+// Characters each pattern cannot match without: a line lacking them skips that pattern's regex
+// (most keyword lines are code that mentions a key, not an assignment of one).
+const HAS_VALUE_ATTRIBUTE = /value/i;
+const HAS_AUTHORIZATION = /authorization/i;
+
 /** Every key/value pair on the line that could be an assignment of a secret-named key. */
 function lineCandidates(line: string, offset: number): Candidate[] {
   const out: Candidate[] = [];
+  const call = line.includes('(');
+  if (line.includes('=') || line.includes(':')) assignmentCandidates(line, offset, out);
+  if (call && line.includes(',')) {
+    for (const m of line.matchAll(CALL_PAIR)) {
+      if (CALL_EXCLUDED.test(m.groups?.fn ?? '')) continue;
+      const value = captured(m, offset);
+      if (value !== undefined) out.push({ key: m.groups?.key ?? '', op: ',', ...value });
+    }
+  }
+  if (call) {
+    for (const m of line.matchAll(CALL_SETTER)) {
+      const name = m.groups?.key ?? '';
+      const key = SETTER.test(name) ? name.slice(3) : name;
+      const value = captured(m, offset);
+      if (value !== undefined) out.push({ key, op: '(', ...value });
+    }
+  }
+  if (line.includes('=') && HAS_VALUE_ATTRIBUTE.test(line)) {
+    for (const m of line.matchAll(XML_KEY_VALUE)) {
+      const value = captured(m, offset);
+      if (value !== undefined) out.push({ key: m.groups?.key ?? '', op: 'value=', ...value });
+    }
+  }
+  if (line.includes('</')) {
+    for (const m of line.matchAll(XML_ELEMENT)) {
+      const value = captured(m, offset);
+      if (value !== undefined) out.push({ key: m.groups?.key ?? '', op: '<>', ...value, quoted: true });
+    }
+  }
+  if (line.includes('--')) {
+    for (const m of line.matchAll(CLI_FLAG)) {
+      const value = captured(m, offset);
+      if (value !== undefined) out.push({ key: m.groups?.key ?? '', op: 'flag', ...value });
+    }
+  }
+  if (HAS_AUTHORIZATION.test(line)) {
+    for (const m of line.matchAll(AUTH_HEADER)) {
+      const value = captured(m, offset);
+      if (value !== undefined) out.push({ key: 'authorization', op: 'header', ...value, quoted: true });
+    }
+  }
+  return out;
+}
+
+/** `key = value`, `key: value`, `key := value`, … on the line. */
+function assignmentCandidates(line: string, offset: number, out: Candidate[]): void {
   const assignment = new RegExp(ASSIGNMENT);
   for (let m = assignment.exec(line); m !== null; m = assignment.exec(line)) {
     const value = captured(m, offset);
@@ -130,34 +181,6 @@ function lineCandidates(line: string, offset: number): Candidate[] {
     // resume right after the operator instead of after the value.
     if (!value.quoted) assignment.lastIndex = value.start - offset;
   }
-  for (const m of line.matchAll(CALL_PAIR)) {
-    if (CALL_EXCLUDED.test(m.groups?.fn ?? '')) continue;
-    const value = captured(m, offset);
-    if (value !== undefined) out.push({ key: m.groups?.key ?? '', op: ',', ...value });
-  }
-  for (const m of line.matchAll(CALL_SETTER)) {
-    const name = m.groups?.key ?? '';
-    const key = SETTER.test(name) ? name.slice(3) : name;
-    const value = captured(m, offset);
-    if (value !== undefined) out.push({ key, op: '(', ...value });
-  }
-  for (const m of line.matchAll(XML_KEY_VALUE)) {
-    const value = captured(m, offset);
-    if (value !== undefined) out.push({ key: m.groups?.key ?? '', op: 'value=', ...value });
-  }
-  for (const m of line.matchAll(XML_ELEMENT)) {
-    const value = captured(m, offset);
-    if (value !== undefined) out.push({ key: m.groups?.key ?? '', op: '<>', ...value, quoted: true });
-  }
-  for (const m of line.matchAll(CLI_FLAG)) {
-    const value = captured(m, offset);
-    if (value !== undefined) out.push({ key: m.groups?.key ?? '', op: 'flag', ...value });
-  }
-  for (const m of line.matchAll(AUTH_HEADER)) {
-    const value = captured(m, offset);
-    if (value !== undefined) out.push({ key: 'authorization', op: 'header', ...value, quoted: true });
-  }
-  return out;
 }
 
 /** `- name: DB_PASSWORD` followed by `value: …` on the next non-blank line. */
