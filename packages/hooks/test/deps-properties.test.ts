@@ -301,6 +301,33 @@ describe('the fast readers agree with the libraries on everything they accept', 
     );
   });
 
+  it.each([
+    ['a comment line inside an entry', (t: string) => t.replace('  version "3.2.2"', '#  version "3.2.2"')],
+    ['a key starting with "."', (t: string) => t.replace('lodash@^4.17.21:', '.17.21:')],
+    ['a field name with no value', (t: string) => t.replace('  version "0.1.2"', '  version ')],
+  ])('Yarn 1: %s is read as Yarn reads it (found by the property below)', (_, mutate) => {
+    const text = mutate(fixture('yarn1')['yarn.lock']!);
+    expect(text).not.toBe(fixture('yarn1')['yarn.lock']);
+    const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+    let library: unknown;
+    try {
+      library = plain(parseYarnV1Library(text).object);
+    } catch {
+      library = 'refused';
+    }
+    let fast: unknown;
+    try {
+      const out: Record<string, unknown> = {};
+      for (const block of readYarnV1(text, 'yarn.lock'))
+        for (const k of block.keys) out[k] = plain(block.fields);
+      fast = out;
+    } catch (error) {
+      if (!isSeckitError(error)) throw error;
+      fast = 'refused';
+    }
+    expect(fast).toEqual(library);
+  });
+
   it('Yarn 1: the fast reader agrees with Yarn’s own parser', () => {
     const text = fixture('yarn1')['yarn.lock']!;
     const viaFast = (t: string) => {

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, readdirSync, rmSync, symlinkSync, writeFileSync 
 import path from 'node:path';
 import { tempDir } from '@seckit/vitest-config/test-utils';
 import { describe, expect, it } from 'vitest';
+import { withEnvFilesIgnored, withNodeModulesIgnored, withoutSeckitLines } from '../src/install/gitignore.js';
 import { Transaction } from '../src/install/transaction.js';
 import { CORE_VERSION, HOOKS_VERSION } from '../src/install/versions.js';
 import { gitStatus, linkTools, preinstalled, project, writeFiles } from './helpers/install-project.js';
@@ -13,6 +14,9 @@ import { gitStatus, linkTools, preinstalled, project, writeFiles } from './helpe
 const VERSIONS = { hooks: HOOKS_VERSION, core: CORE_VERSION };
 // Assembled at runtime, so this repository's own secret scan does not flag this file.
 const FAKE_SECRET = ['Fake0Seckit0Flow', '/Not0A0Real0Key/', 'Abcd1234'].join('');
+
+const WITH_ENV_LINES =
+  'node_modules/\n# seckit: environment files hold secrets (keep the templates)\n.env\n.env.*\n!.env.example\n!.env.sample\n!.env.template\n';
 
 describe('a fresh repository', () => {
   it('gets package.json, lint-staged config, hook, policy, baseline and core.hooksPath; the hook is executable', async () => {
@@ -30,13 +34,14 @@ describe('a fresh repository', () => {
     expect(JSON.parse(p.read('.lintstagedrc.json'))).toEqual({ '*': 'seckit scan --staged' });
     expect(p.read('.husky/pre-commit')).toContain('\nnode_modules/.bin/lint-staged\n');
     expect(p.mode('.husky/pre-commit') & 0o111).toBe(0o111);
-    expect(p.read('.gitignore')).toBe('node_modules/\n');
+    expect(p.read('.gitignore')).toBe(WITH_ENV_LINES);
     expect(JSON.parse(p.read('.seckit/policy.json')).$schema).toBe(
       '../node_modules/@seckit/core/schema/policy.schema.json',
     );
-    // Whatever a full scan finds now is accepted (here at most repository-level hygiene findings).
+    // Whatever a full scan finds now is accepted; the .env gap is closed, not baselined.
     const baseline = JSON.parse(p.read('.seckit/baseline.json'));
     expect(baseline.version).toBe(1);
+    expect(baseline.entries.map((e: { ruleId: string }) => e.ruleId)).not.toContain('seckit/gitignore-env');
     expect(baseline.entries.every((e: { path: string }) => !e.path.startsWith('.husky'))).toBe(true);
     expect(p.git('config', '--get', 'core.hooksPath').trim()).toBe('.husky/_');
     expect(p.exists('.husky/_/pre-commit')).toBe(true);
@@ -347,7 +352,7 @@ describe('environments', () => {
       private: true,
       scripts: { prepare: 'husky || true' },
     });
-    expect(p.read('.gitignore')).toBe('node_modules/\n');
+    expect(p.read('.gitignore')).toBe(WITH_ENV_LINES);
   });
 
   it('HUSKY=0: the files are written, husky is not run, and it says so', async () => {
@@ -418,5 +423,41 @@ describe('--ci github', () => {
     const p = project({ 'package.json': '{}\n', '.github/workflows/seckit.yml': 'name: mine\n' });
     expect(await p.run({ ci: 'github' })).toMatchObject({ status: 'failed', code: 'E_WORKFLOW' });
     expect(p.read('.github/workflows/seckit.yml')).toBe('name: mine\n');
+  });
+});
+
+describe('.gitignore and environment files', () => {
+  it('adds .env lines to an existing .gitignore, keeps its bytes, and --uninstall takes them out again', async () => {
+    const original = 'dist/\r\nnode_modules/'; // CRLF, no final newline
+    const p = project({ ...preinstalled(VERSIONS), '.gitignore': original });
+    const dry = await p.cli('--dry-run');
+    expect(dry.stdout).toContain('+.env.*');
+    expect((await p.cli('--yes')).code).toBe(0);
+    expect(p.read('.gitignore')).toBe(
+      'dist/\r\nnode_modules/\r\n# seckit: environment files hold secrets (keep the templates)\r\n.env\r\n.env.*\r\n!.env.example\r\n!.env.sample\r\n!.env.template\r\n',
+    );
+    // git now ignores a .env and keeps the template committable
+    expect(gitStatus(p.dir, p.env, 'check-ignore', '-q', '.env.production')).toBe(0);
+    expect(gitStatus(p.dir, p.env, 'check-ignore', '-q', '.env.example')).toBe(1);
+    expect((await p.cli('--uninstall', '--yes')).code).toBe(0);
+    expect(p.read('.gitignore')).toBe(original);
+  });
+
+  it('leaves a .gitignore alone when it already ignores .env files, or un-ignores them on purpose', async () => {
+    for (const ignore of ['node_modules/\n.env*\n', 'node_modules/\n!.env\n']) {
+      const p = project({ ...preinstalled(VERSIONS), '.gitignore': ignore });
+      expect((await p.cli('--yes')).code).toBe(0);
+      expect(p.read('.gitignore')).toBe(ignore);
+    }
+  });
+});
+
+describe('withoutSeckitLines (uninstall of a .gitignore edited since)', () => {
+  it("removes exactly the lines sec-init added and keeps the user's later lines", () => {
+    const installed = withEnvFilesIgnored(withNodeModulesIgnored('dist/\n'));
+    expect(withoutSeckitLines(`${installed}coverage/\n`)).toBe('dist/\ncoverage/\n');
+    expect(withoutSeckitLines(withEnvFilesIgnored(withNodeModulesIgnored(undefined)))).toBeUndefined();
+    // a user-added .env line outside our block stays
+    expect(withoutSeckitLines(`${installed}.env\n`)).toBe('dist/\n.env\n');
   });
 });

@@ -2,6 +2,17 @@ import type { Finding, Policy, Scope } from '@seckit/core';
 import { runGit } from '../git/run-git.js';
 import { fileFinding } from './file-finding.js';
 
+/** Environment files every repository should ignore, as paths git is asked about. */
+export const ENV_PROBES = ['.env', '.env.local', 'config/.env.production'] as const;
+
+/** The probes git would not ignore. --no-index: judge the rules, whether or not a .env is tracked. */
+export async function uncoveredEnvProbes(root: string): Promise<string[]> {
+  const results = await Promise.all(
+    ENV_PROBES.map((p) => runGit(root, ['check-ignore', '-q', '--no-index', '--', p])),
+  );
+  return ENV_PROBES.filter((_, i) => results[i]!.code !== 0);
+}
+
 /**
  * Repository-level and advisory: does .gitignore keep `.env` files out? Checked on full scans and
  * when .gitignore itself changes, not on every commit.
@@ -13,12 +24,7 @@ export async function gitignoreEnvFindings(
   paths: readonly string[],
 ): Promise<Finding[]> {
   if (scope !== 'full' && !paths.includes('.gitignore')) return [];
-  // --no-index: judge the rules, whether or not a .env happens to be tracked.
-  const probes = ['.env', '.env.local', 'config/.env.production'];
-  const results = await Promise.all(
-    probes.map((p) => runGit(root, ['check-ignore', '-q', '--no-index', '--', p])),
-  );
-  const uncovered = probes.filter((_, i) => results[i]!.code !== 0);
+  const uncovered = await uncoveredEnvProbes(root);
   if (uncovered.length === 0) return [];
   return [
     fileFinding({

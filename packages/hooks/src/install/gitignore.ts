@@ -25,11 +25,40 @@ export function withNodeModulesIgnored(existing: string | undefined): string {
   return `${existing}${existing.endsWith('\n') ? '' : eol}${NODE_MODULES_LINE}${eol}`;
 }
 
-/** `.gitignore` text without the line sec-init added (for `--uninstall` of a changed file). */
-export function withoutNodeModulesLine(existing: string): string | undefined {
-  const lines = existing.split(/(?<=\n)/);
-  const index = lines.findLastIndex((line) => line.replace(/\r?\n$/, '') === NODE_MODULES_LINE);
-  if (index === -1) return existing;
-  const rest = [...lines.slice(0, index), ...lines.slice(index + 1)].join('');
+/**
+ * The lines sec-init adds to the repository's root .gitignore when environment files are not
+ * ignored yet: `.env` files hold secrets, and templates (`.env.example`…) stay committable.
+ */
+export const ENV_HEADER = '# seckit: environment files hold secrets (keep the templates)';
+export const ENV_LINES = ['.env', '.env.*', '!.env.example', '!.env.sample', '!.env.template'] as const;
+
+/** `.gitignore` text with sec-init's environment-file lines appended. */
+export function withEnvFilesIgnored(existing: string | undefined): string {
+  const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
+  const block = [ENV_HEADER, ...ENV_LINES].join(eol) + eol;
+  if (existing === undefined || existing === '') return block;
+  return `${existing}${existing.endsWith('\n') ? '' : eol}${block}`;
+}
+
+/**
+ * `.gitignore` text without the lines sec-init added (for `--uninstall` of a file changed since):
+ * the last `node_modules/` line and the environment-file block under its header.
+ */
+export function withoutSeckitLines(existing: string): string | undefined {
+  let lines = existing.split(/(?<=\n)/);
+  const bare = (line: string) => line.replace(/\r?\n$/, '');
+  const header = lines.findLastIndex((line) => bare(line) === ENV_HEADER);
+  if (header !== -1) {
+    // Our lines, in our order, and no further: a `.env` the user added after them is theirs.
+    let end = header + 1;
+    for (const line of ENV_LINES) {
+      if (end < lines.length && bare(lines[end]!) === line) end++;
+      else break;
+    }
+    lines = [...lines.slice(0, header), ...lines.slice(end)];
+  }
+  const index = lines.findLastIndex((line) => bare(line) === NODE_MODULES_LINE);
+  if (index !== -1) lines = [...lines.slice(0, index), ...lines.slice(index + 1)];
+  const rest = lines.join('');
   return rest === '' ? undefined : rest;
 }

@@ -168,6 +168,8 @@ export const messages = {
         : 'updated the seckit block in place (your lines are unchanged)',
   changeHookExecutable: () => 'made it executable',
   changeGitignore: () => 'added node_modules/ (installed packages are never committed)',
+  changeGitignoreEnv: () =>
+    'added .env and .env.* (environment files hold secrets; .env.example stays committable)',
   changePolicy: () => 'created with the default policy (edit it to tune the checks)',
   changeBaseline: (count: number) =>
     count === 0

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { BASELINE_PATH, POLICY_PATH } from '@seckit/core';
+import { uncoveredEnvProbes } from '../hygiene/gitignore-env.js';
 import { WORKFLOW_MARKER, WORKFLOW_PATH, workflowText } from './ci-workflow.js';
 import { detectHookOwner, type HookOwner, huskyDir, huskyHooksPath } from './detect-hooks.js';
 import { type DetectedPackageManager, detectPackageManager } from './detect-package-manager.js';
 import { findTarballs } from './find-tarballs.js';
 import { readLocalConfig } from './git-config.js';
-import { nodeModulesIgnored, withNodeModulesIgnored } from './gitignore.js';
+import { nodeModulesIgnored, withEnvFilesIgnored, withNodeModulesIgnored } from './gitignore.js';
 import {
   type BlockKind,
   seckitBlock,
@@ -234,6 +235,20 @@ export async function planInstall(layout: Layout, options: PlanOptions): Promise
     plan(rel, before, withNodeModulesIgnored(before), messages.changeGitignore());
   }
 
+  // .env files hold secrets: the root .gitignore must keep them out (seckit/gitignore-env), so
+  // sec-init adds the lines rather than baseline the gap.
+  const plannedIgnore = files.find((f) => f.path === '.gitignore');
+  const rootIgnore =
+    plannedIgnore === undefined ? await readText(gitRoot, '.gitignore') : plannedIgnore.after;
+  // A `!.env…` line says the team un-ignores environment files on purpose: not ours to override.
+  const deliberate = /^[ \t]*!(?:\/|\*\*\/)?\.env(?:\*|\.\*|\.local)?[ \t]*$/m.test(rootIgnore ?? '');
+  const envUncovered = !deliberate && (await uncoveredEnvProbes(gitRoot)).length > 0;
+  if (envUncovered) {
+    const planned = plannedIgnore;
+    const before = rootIgnore;
+    plan('.gitignore', planned?.before ?? before, withEnvFilesIgnored(before), messages.changeGitignoreEnv());
+  }
+
   // .seckit/policy.json and the baseline of what is already there.
   const policyBefore = await readText(gitRoot, POLICY_PATH);
   const yarnTarballs = tarballs !== undefined && pm.name === 'yarn' && pm.berry !== true;
@@ -241,7 +256,10 @@ export async function planInstall(layout: Layout, options: PlanOptions): Promise
     policyBefore ?? policyText(gitRoot, installRoot, { localTarballsWithoutIntegrity: yarnTarballs });
   if (yarnTarballs && policyBefore !== undefined) notes.push(messages.noteTarballIntegrity());
   if (policyBefore === undefined) plan(POLICY_PATH, undefined, policySource, messages.changePolicy());
-  const baseline = await planBaseline(gitRoot, policySource);
+  const baseline = await planBaseline(gitRoot, policySource, {
+    // The lines planned above close that gap: it is not an existing finding to accept.
+    dropRules: envUncovered ? ['seckit/gitignore-env'] : [],
+  });
   if (baseline.text !== undefined)
     plan(BASELINE_PATH, undefined, baseline.text, messages.changeBaseline(baseline.count));
 

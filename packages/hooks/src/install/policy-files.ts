@@ -68,7 +68,11 @@ export interface BaselinePlan {
  * the policy that will be in force, accepting every finding (what `seckit baseline` records), so
  * adopting seckit never blocks on old debt. An existing baseline is kept as it is.
  */
-export async function planBaseline(gitRoot: string, policySource: string): Promise<BaselinePlan> {
+export async function planBaseline(
+  gitRoot: string,
+  policySource: string,
+  options: { dropRules?: readonly string[] } = {},
+): Promise<BaselinePlan> {
   const parsed = parsePolicy(policySource, POLICY_PATH);
   if (!parsed.ok)
     throw new InstallError(
@@ -86,14 +90,20 @@ export async function planBaseline(gitRoot: string, policySource: string): Promi
   }
   if (existing.exists)
     return { text: undefined, count: 0, existing: existing.baseline.entries.length, errors: 0 };
-  return fullScanBaseline(gitRoot, parsed.policy);
+  return fullScanBaseline(gitRoot, parsed.policy, options.dropRules ?? []);
 }
 
-async function fullScanBaseline(gitRoot: string, policy: Policy): Promise<BaselinePlan> {
+async function fullScanBaseline(
+  gitRoot: string,
+  policy: Policy,
+  dropRules: readonly string[],
+): Promise<BaselinePlan> {
   const repo = await resolveRepo(gitRoot);
   const target = await trackedFiles(repo.root);
   const { evaluation, report } = await scan({ repo, scope: 'full', target, policy });
-  const accepted = evaluation.findings.filter((f) => f.ruleId !== 'seckit/expired-exception');
+  const accepted = evaluation.findings.filter(
+    (f) => f.ruleId !== 'seckit/expired-exception' && !dropRules.includes(f.ruleId),
+  );
   const baseline = createBaseline(accepted);
   return {
     text: serializeBaseline(baseline),

@@ -6,7 +6,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { WORKFLOW_MARKER, WORKFLOW_PATH } from './ci-workflow.js';
 import { huskyDir, huskyHooksPath, isOurHooksPath } from './detect-hooks.js';
 import { readLocalConfig, writeLocalConfig } from './git-config.js';
-import { withoutNodeModulesLine } from './gitignore.js';
+import { withoutSeckitLines } from './gitignore.js';
 import { removeSeckitBlock } from './hook-block.js';
 import { ALL_LOCKFILES } from './install-command.js';
 import { InstallError, type InstallErrorCode } from './install-error.js';
@@ -252,7 +252,7 @@ async function undoParts(
     return config === undefined ? withoutDeps : removeSeckitTask({ ...config, text: withoutDeps });
   }
   if (rel === path.posix.join(huskyDir(installRel), 'pre-commit')) return removeSeckitBlock(text);
-  if (name === '.gitignore') return withoutNodeModulesLine(text);
+  if (name === '.gitignore') return withoutSeckitLines(text);
   if (rel === WORKFLOW_PATH) return text.startsWith(WORKFLOW_MARKER) ? undefined : 'keep';
   const config = await readConfig(path.join(gitRoot, rel), gitRoot);
   if (config !== undefined) {

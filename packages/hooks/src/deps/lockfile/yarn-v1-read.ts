@@ -62,7 +62,13 @@ function fastRead(text: string): YarnV1Block[] {
     let indent = 0;
     while (start + indent < end && text.charCodeAt(start + indent) === 32) indent++;
     const first = text.charCodeAt(start + indent);
-    if (start + indent >= end || first === 35) continue; // blank or comment
+    if (start + indent >= end) continue; // blank
+    // Yarn writes comments only above the first entry; one inside the entries changes how Yarn's
+    // parser nests what follows (a column-0 comment closes the entry): leave those files to it.
+    if (first === 35) {
+      if (block !== undefined) throw new Unsupported();
+      continue;
+    }
     if (first === 9) throw new Unsupported();
     const line = text.slice(start, end);
     const trimmed = indent === 0 ? line : line.slice(indent);
@@ -130,8 +136,10 @@ function splitKeys(text: string): string[] {
 }
 
 /** Yarn's bare-word start: a letter, "/", "." or "-". */
+// A word starting with "." is left to Yarn's tokenizer, which refuses some (`.17.21`): Yarn never
+// writes one bare.
 function bareStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 47 || c === 46 || c === 45;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 47 || c === 45;
 }
 
 /** A bare word ends at whitespace, ":", "," or a quote (Yarn's tokenizer). */
@@ -158,7 +166,8 @@ function splitField(text: string): { key: string; rest: string; restStart: numbe
     key = text.slice(0, i);
   }
   if (text.charCodeAt(i) === 58 && i === text.length - 1) return { key, rest: '', restStart: i };
-  if (text.charCodeAt(i) !== 32) throw new Unsupported();
+  // `key ` with nothing after it is neither a value nor a nested header (`key:`): Yarn's call.
+  if (text.charCodeAt(i) !== 32 || i + 1 >= text.length) throw new Unsupported();
   return { key, rest: text.slice(i + 1), restStart: i + 1 };
 }
 
