@@ -80,6 +80,8 @@ export async function measureHook({ repoRoot, treeDir, seckitBin, beforeBin, run
     scanStaged: await sample(runs, node, [bin, 'scan', '--staged'], dir),
     stages: {
       bareNode: await sample(runs, node, ['-e', '0'], dir),
+      // What the hook loads: the CLI bundle (dist/bundle/), stopped right after parsing argv.
+      cliBundle: await sample(runs, node, [bin, '--version'], dir),
       importCore: await sample(runs, node, stage(`await import(${JSON.stringify(coreDist)})`), dir),
       importScan: existsSync(path.join(hooksDist, 'scan.js'))
         ? await sample(

@@ -21,6 +21,8 @@ const { values: flags } = parseArgs({
     // The seckit.js of an older build (e.g. a git worktree of an earlier commit): hook times of both.
     before: { type: 'string' },
     'before-label': { type: 'string', default: 'before' },
+    // Re-measure only the hook section, keeping the rest of results.json (after a hook-only change).
+    'hook-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(flags.runs);
@@ -29,6 +31,21 @@ const log = (...a) => console.error('[bench]', ...a);
 
 ensureSecretlint();
 const treeDir = await ensureTree();
+if (flags['hook-only']) {
+  const previous = JSON.parse(readFileSync(path.join(repoRoot, 'bench/secrets-speed/results.json'), 'utf8'));
+  log('hook: 10-file staged scan (only)');
+  previous.hook = await measureHook({ repoRoot, treeDir });
+  previous.hookMeasuredAt = new Date().toISOString();
+  writeFileSync(
+    path.join(repoRoot, 'bench/secrets-speed/results.json'),
+    `${JSON.stringify(previous, null, 2)}\n`,
+  );
+  writeFileSync(
+    path.join(repoRoot, 'bench/secrets-speed/results.md'),
+    (await import('./report.mjs')).renderResults(previous),
+  );
+  process.exit(0);
+}
 const node = process.execPath;
 const seckitBin = path.join(repoRoot, 'packages/hooks/bin/seckit.js');
 const secretlintBin = path.join(secretlintDir, 'node_modules/secretlint/bin/secretlint.js');

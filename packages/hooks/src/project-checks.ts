@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Finding, findInlineSuppressions, type InlineScan, type RunError } from '@seckit/core';
 import { depsFileKind, runDependencyChecks } from './deps/index.js';
-import { runGit } from './git/run-git.js';
+import { GitObjectReader } from './git/object-reader.js';
 import { gitignoreEnvFindings } from './hygiene/index.js';
 import type { ScanOptions } from './scan.js';
 import type { JobFile } from './secrets/engine/file-job.js';
@@ -33,15 +33,21 @@ export async function projectChecks(jobs: readonly JobFile[], options: ScanOptio
           ...(j.added === undefined ? {} : { added: j.added }),
         })),
       );
-      const result = await runDependencyChecks({
-        root,
-        scope,
-        files,
-        policy,
-        readRepoFile: (rel) => readVersion(root, rel, scope),
-        ...(options.target.staged === undefined ? {} : { stagedPaths: options.target.staged }),
-        ...(options.now === undefined ? {} : { now: options.now }),
-      });
+      const objects = scope === 'full' ? undefined : new GitObjectReader(root);
+      let result: Awaited<ReturnType<typeof runDependencyChecks>>;
+      try {
+        result = await runDependencyChecks({
+          root,
+          scope,
+          files,
+          policy,
+          readRepoFile: (rel) => readVersion(root, rel, scope, objects),
+          ...(options.target.staged === undefined ? {} : { stagedPaths: options.target.staged }),
+          ...(options.now === undefined ? {} : { now: options.now }),
+        });
+      } finally {
+        objects?.close();
+      }
       // The policy switches the two halves separately.
       const wanted = result.findings.filter((f) =>
         f.category === 'lockfile' ? policy.checks.lockfiles : policy.checks.dependencies,
@@ -74,10 +80,10 @@ async function readVersion(
   root: string,
   rel: string,
   scope: ScanOptions['scope'],
+  objects: GitObjectReader | undefined,
 ): Promise<Buffer | undefined> {
-  if (scope === 'staged' || scope === 'diff') {
-    const r = await runGit(root, ['show', `${scope === 'staged' ? '' : 'HEAD'}:${rel}`]);
-    return r.code === 0 ? r.stdout : undefined;
+  if ((scope === 'staged' || scope === 'diff') && objects !== undefined) {
+    return objects.read(`${scope === 'staged' ? '' : 'HEAD'}:${rel}`);
   }
   try {
     return await readFile(path.join(root, rel));
