@@ -9,14 +9,22 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const [dir, lockfile] = process.argv.slice(2);
-const { defaultPolicy } = await import(path.join(root, 'packages/core/dist/index.js'));
+// The hook runs the CLI bundle (packages/hooks/dist/bundle/): time the dependency checks as it
+// loads them. Without a bundle (an older build), the unbundled modules.
+const bundle = path.join(root, 'packages/hooks/dist/bundle');
+const bundled = existsSync(path.join(bundle, 'deps-checks.js'));
+const { defaultPolicy } = await import(
+  bundled ? path.join(bundle, 'core.js') : path.join(root, 'packages/core/dist/index.js')
+);
 const policy = defaultPolicy();
 const staged = ['package.json', lockfile];
 const read = (p) => (existsSync(path.join(dir, p)) ? readFileSync(path.join(dir, p)) : undefined);
 
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const { runDependencyChecks } = await import(path.join(root, 'packages/hooks/dist/deps/index.js'));
+const { runDependencyChecks } = await import(
+  bundled ? path.join(bundle, 'deps-checks.js') : path.join(root, 'packages/hooks/dist/deps/index.js')
+);
 const result = await runDependencyChecks({
   root: dir,
   scope: 'staged',
@@ -37,5 +45,6 @@ console.log(
     errors: result.errors.length,
     entries: lock?.entries.length ?? 0,
     bytes: readFileSync(path.join(dir, lockfile)).length,
+    bundled,
   }),
 );

@@ -20,6 +20,10 @@ await build({
     main: path.join(root, 'dist/cli/main.js'),
     // The worker threads of large scans load this file next to the chunk that starts them.
     'scan-worker': path.join(root, 'dist/secrets/engine/scan-worker.js'),
+    // Stable names for chunks the CLI loads, so bench/deps can time the dependency checks exactly
+    // as the hook loads them (core already in memory, the deps chunks loaded on demand).
+    core: path.join(root, '../core/dist/index.js'),
+    'deps-checks': path.join(root, 'dist/deps/index.js'),
   },
   platform: 'node',
   // jsonc-parser's `main` is a UMD build whose requires a bundler cannot follow; its ESM build is fine.
