@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FAKE } from './fixtures/fake-secrets.js';
 import { git, makeRepo, seckit, writeFiles } from './helpers/git-repo.js';
 
 describe('seckit fix pins and seckit doctor through the CLI', () => {
@@ -65,5 +66,25 @@ describe('hygiene on a full scan of the working tree', () => {
       'data/dump.sql',
     ]);
     expect(r.code).toBe(1);
+  });
+});
+
+describe('docs URLs of secret findings', () => {
+  it("point at the rule's README section (one fragment), and at secretlint's docs for its rules", async () => {
+    const dir = makeRepo({
+      'app.js': `const password = "${['Zk8#mQ2!', 'vR9xLp4W'].join('')}";\n`, // seckit-allow: fake password for tests
+      '.env.example': `AWS_SECRET_ACCESS_KEY=${FAKE.awsSecretAccessKey}\n`,
+    });
+    git(dir, 'add', '.');
+    const report = JSON.parse((await seckit(dir, 'scan', '--format', 'json')).stdout) as {
+      findings: { ruleId: string; docsUrl?: string }[];
+    };
+    const urls = new Map(report.findings.map((f) => [f.ruleId, f.docsUrl]));
+    expect(urls.get('@seckit/secretlint-rule-generic-secret-assignment')).toBe(
+      'https://github.com/seckit/seckit/blob/main/packages/secretlint-rule-preset/README.md#generic-secret-assignment',
+    );
+    expect(urls.get('@secretlint/secretlint-rule-aws')).toBe(
+      'https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-aws/README.md#AWSSecretAccessKey',
+    );
   });
 });

@@ -120,10 +120,21 @@ function toFinding(
       endColumn: finish.column,
     },
     fix: 'Remove the value, rotate it at its provider (it is exposed once committed), and load it from the environment or a secret manager.',
-    ...(msg.docsUrl === undefined ? {} : { docsUrl: msg.docsUrl }),
+    ...(msg.docsUrl === undefined ? {} : { docsUrl: oneFragment(msg.docsUrl) }),
     tool: 'secretlint',
     properties: { messageId: msg.messageId },
   };
+}
+
+/**
+ * secretlint appends `#<messageId>` to a rule's docs URL. Our pack's URLs already point at the
+ * rule's README section (`…README.md#<rule>`), and a second `#` would make a fragment no page
+ * has: keep the first one.
+ */
+function oneFragment(url: string): string {
+  const first = url.indexOf('#');
+  const second = first < 0 ? -1 : url.indexOf('#', first + 1);
+  return second < 0 ? url : url.slice(0, second);
 }
 
 let defaultScanner: SecretScanner | undefined;
