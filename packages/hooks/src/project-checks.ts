@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Finding, findInlineSuppressions, type InlineScan, type RunError } from '@seckit/core';
+import {
+  type Finding,
+  findInlineSuppressions,
+  type InlineScan,
+  type PolicyException,
+  type RunError,
+} from '@seckit/core';
 import { depsFileKind, runDependencyChecks } from './deps/index.js';
 import { GitObjectReader } from './git/object-reader.js';
 import { gitignoreEnvFindings } from './hygiene/index.js';
@@ -11,6 +17,18 @@ export interface ProjectResult {
   findings: Finding[];
   errors: RunError[];
   inline: [string, InlineScan][];
+  warnings: string[];
+  /** Exceptions the checks derive from their own policy sections (audit.ignore). */
+  exceptions: PolicyException[];
+  /** What the audit read, for `seckit audit`'s summary line. */
+  audit?: AuditSummary;
+}
+
+export interface AuditSummary {
+  database: string;
+  sources: { ecosystem: string; present: boolean; records: number; updated?: Date }[];
+  packages: number;
+  files: string[];
 }
 
 /**
@@ -20,7 +38,7 @@ export interface ProjectResult {
  */
 export async function projectChecks(jobs: readonly JobFile[], options: ScanOptions): Promise<ProjectResult> {
   const { policy, repo, scope } = options;
-  const out: ProjectResult = { findings: [], errors: [], inline: [] };
+  const out: ProjectResult = { findings: [], errors: [], inline: [], warnings: [], exceptions: [] };
   const root = repo.root;
 
   if (policy.checks.dependencies || policy.checks.lockfiles) {
@@ -59,6 +77,50 @@ export async function projectChecks(jobs: readonly JobFile[], options: ScanOptio
         const content = byPath.get(p);
         if (content !== undefined) out.inline.push([p, findInlineSuppressions(content.toString('utf8'))]);
       }
+    }
+  }
+
+  if (policy.checks.audit) {
+    // Opt-in (CI): the exact versions of the lockfiles among the targets against the offline
+    // database. Loaded only when on: the hook never pays for it otherwise.
+    const { isAuditInput, newest, runAudit } = await import('./audit/index.js');
+    const inputs = jobs.map((j) => j.path).filter(isAuditInput);
+    if (inputs.length > 0) {
+      const byPath = new Map(jobs.map((j) => [j.path, j]));
+      const audit = await runAudit({
+        root,
+        files: inputs,
+        read: async (rel) => {
+          const job = byPath.get(rel);
+          if (job?.content !== undefined) return Buffer.from(job.content).toString('utf8');
+          return (await readVersion(root, rel, job === undefined ? scope : 'full', undefined))?.toString(
+            'utf8',
+          );
+        },
+        policy,
+        scope,
+        env: options.env ?? process.env,
+        ...(options.auditDatabase === undefined ? {} : { database: options.auditDatabase }),
+        ...(options.now === undefined ? {} : { now: options.now }),
+      });
+      out.findings.push(...audit.findings);
+      out.errors.push(...audit.errors);
+      out.warnings.push(...audit.warnings);
+      out.exceptions.push(...audit.exceptions);
+      out.audit = {
+        database: audit.database.dir,
+        sources: audit.database.sources.map((src) => {
+          const updated = newest(src);
+          return {
+            ecosystem: src.ecosystem,
+            present: src.present,
+            records: src.records,
+            ...(updated === undefined ? {} : { updated }),
+          };
+        }),
+        packages: audit.inventory.packages.length,
+        files: audit.inventory.files,
+      };
     }
   }
 

@@ -12,7 +12,7 @@ import {
 import type { FileCheck } from './checks/check.js';
 import { fileChecks } from './checks/index.js';
 import type { RepoInfo } from './git/resolve-repo.js';
-import { projectChecks } from './project-checks.js';
+import { type AuditSummary, projectChecks } from './project-checks.js';
 import type { JobFile } from './secrets/engine/file-job.js';
 import { type ParallelOptions, type ParallelTuning, runJobs } from './secrets/engine/run-jobs.js';
 import { MAX_SECRET_SCAN_BYTES } from './secrets/file-kind.js';
@@ -38,11 +38,17 @@ export interface ScanOptions {
   now?: Date;
   /** How large scans use worker threads; the defaults suit every real use, tests tune them. */
   parallel?: ParallelTuning;
+  /** The environment (the audit's database location); default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** The audit's database folder (`seckit audit --db`), over the policy's. */
+  auditDatabase?: string;
 }
 
 export interface ScanResult {
   report: Report;
   evaluation: Evaluation;
+  /** When the audit ran: the database it used and what it read. */
+  audit?: AuditSummary;
 }
 
 /** Runs the enabled checks over the target's files and evaluates the findings against the policy. */
@@ -101,7 +107,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const errors = result.errors.sort(byPath);
   const evaluation = evaluate({
     findings,
-    policy,
+    policy:
+      project.exceptions.length === 0
+        ? policy
+        : { ...policy, exceptions: [...policy.exceptions, ...project.exceptions] },
     baseline: options.baseline,
     inline: new Map(result.inline),
     errors,
@@ -118,7 +127,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
     evaluation,
     errors,
-    warnings: [...(options.policyWarnings ?? []), ...warnings],
+    warnings: [...(options.policyWarnings ?? []), ...warnings, ...project.warnings],
     stats: {
       files: result.files,
       bytes: result.bytes,
@@ -127,5 +136,5 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
     ...(options.now === undefined ? {} : { createdAt: options.now }),
   });
-  return { report, evaluation };
+  return project.audit === undefined ? { report, evaluation } : { report, evaluation, audit: project.audit };
 }

@@ -221,6 +221,54 @@ export const RotationPolicy = z.strictObject({
 });
 export type RotationPolicy = z.infer<typeof RotationPolicy>;
 
+/** One advisory accepted for now: ignoring an id ignores every alias of it (CVE, GHSA, PYSEC…). */
+export const AuditIgnore = z.strictObject({
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .describe('Advisory id or alias, e.g. "GHSA-35jh-r3h4-6jhm" or "CVE-2021-23337".'),
+  package: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Only for this package (default: every package the advisory affects).'),
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'an ignored advisory needs a reason')
+    .describe('Why this is acceptable (not reachable, no fix yet, …); shown in reports.'),
+  expires: IsoDate.optional().describe(
+    'Last day (UTC) the advisory is ignored; after it the findings come back.',
+  ),
+});
+export type AuditIgnore = z.infer<typeof AuditIgnore>;
+
+export const AuditPolicy = z.strictObject({
+  database: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Folder of the offline OSV database (osv-scanner layout: <folder>/osv-scanner/<Ecosystem>/all.zip), relative to the repository. Default: $OSV_SCANNER_LOCAL_DB_CACHE_DIRECTORY, else ~/.cache/seckit/osv.',
+    ),
+  updateUrl: z
+    .url({ protocol: /^https?$/, message: 'expected an http(s) URL' })
+    .default('https://osv-vulnerabilities.storage.googleapis.com')
+    .describe('Where `seckit audit --update-db` downloads <url>/<Ecosystem>/all.zip from.'),
+  maxAgeDays: z
+    .number()
+    .int()
+    .positive()
+    .default(7)
+    .describe('A database older than this many days is reported as stale (a warning; the audit still runs).'),
+  ignore: z
+    .array(AuditIgnore)
+    .default([])
+    .describe('Advisories accepted for now, each with a reason and an optional expiry.'),
+});
+export type AuditPolicy = z.infer<typeof AuditPolicy>;
+
 export const Policy = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1).default(1).describe('Policy format version.'),
@@ -271,6 +319,13 @@ export const Policy = z.strictObject({
         ),
     })
     .default({ allowed: [], includeDefaults: true }),
+  audit: AuditPolicy.default({
+    updateUrl: 'https://osv-vulnerabilities.storage.googleapis.com',
+    maxAgeDays: 7,
+    ignore: [],
+  }).describe(
+    '`seckit audit` and the opt-in "audit" check: the offline advisory database and accepted advisories.',
+  ),
   hygiene: z
     .strictObject({
       maxFileKb: z

@@ -76,7 +76,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return command === undefined && values.help !== true ? EXIT.error : EXIT.pass;
   }
   const misplaced = OPTIONS.filter((o) => values[o.name] !== undefined && !o.commands.includes(command));
-  if (misplaced.length > 0 && ['scan', 'baseline', 'fix', 'doctor'].includes(command)) {
+  if (misplaced.length > 0 && ['scan', 'baseline', 'audit', 'fix', 'doctor'].includes(command)) {
     throw new SeckitError(
       'E_USAGE',
       `--${misplaced[0]!.name} does not apply to \`seckit ${command}\`; see \`seckit --help\``,
@@ -102,6 +102,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t) },
       );
     }
+    case 'audit':
+      // Loaded on demand, like fix and doctor.
+      return (await import('./audit-command.js')).auditCommand(positionals, values, cwd, io);
     case 'doctor':
       if (positionals.length > 0) throw new SeckitError('E_USAGE', '`seckit doctor` takes no arguments');
       return (await import('../doctor/index.js')).doctorCommand(
@@ -111,7 +114,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     default:
       throw new SeckitError(
         'E_USAGE',
-        `unknown command "${command}"; commands are: scan, baseline, fix pins, doctor (see \`seckit --help\`)`,
+        `unknown command "${command}"; commands are: scan, baseline, audit, fix pins, doctor (see \`seckit --help\`)`,
       );
   }
 }
@@ -163,6 +166,8 @@ async function scanCommand(positionals: string[], values: Values, cwd: string, i
     baseline: config.baseline,
     policyWarnings: config.warnings,
     exceptionLine: config.exceptionLine,
+    env: io.env,
+    ...(typeof values.db === 'string' ? { auditDatabase: path.resolve(cwd, values.db) } : {}),
   });
   if (scope === 'full' && evaluation.unusedBaseline.length > 0) {
     report.warnings.push(

@@ -1,0 +1,171 @@
+import { loadYaml } from '../deps/parse/load-yaml.js';
+import { isRecord, type Rec } from '../deps/parse/records.js';
+
+/**
+ * Which direct dependency brings each lockfile entry in: a graph keyed like `LockEntry.key`,
+ * walked breadth-first from the entries the manifests name, so each entry gets its shortest chain
+ * (`express > body-parser > qs`). Read for npm (v2/v3), pnpm (v9) and Yarn 1 lockfiles; other
+ * formats get no chain (the finding then says so).
+ */
+export interface DependencyGraph {
+  /** Entry keys a manifest depends on directly. */
+  roots: string[];
+  /** Entry key → entry keys it depends on. */
+  edges: Map<string, string[]>;
+  /** Entry key → package name, for the chain's words. */
+  names: Map<string, string>;
+}
+
+/** Entry key → names from a direct dependency down to it (itself last); absent: not reachable. */
+export function chains(graph: DependencyGraph): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const queue: string[] = [];
+  for (const root of graph.roots) {
+    if (out.has(root)) continue;
+    out.set(root, [graph.names.get(root) ?? root]);
+    queue.push(root);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const key = queue[head]!;
+    const chain = out.get(key)!;
+    for (const next of graph.edges.get(key) ?? []) {
+      if (out.has(next)) continue;
+      out.set(next, [...chain, graph.names.get(next) ?? next]);
+      queue.push(next);
+    }
+  }
+  return out;
+}
+
+const DEP_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
+const ROOT_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies'] as const;
+const names = (rec: unknown, fields: readonly string[]): string[] =>
+  isRecord(rec) ? fields.flatMap((f) => (isRecord(rec[f]) ? Object.keys(rec[f] as Rec) : [])) : [];
+
+/** npm: `packages` keyed by install path; a name resolves like Node does, from the folder upwards. */
+export function npmGraph(text: string): DependencyGraph | undefined {
+  let packages: Rec;
+  try {
+    const json = JSON.parse(text) as Rec;
+    if (!isRecord(json.packages)) return undefined;
+    packages = json.packages as Rec;
+  } catch {
+    return undefined;
+  }
+  const resolve = (from: string, name: string): string | undefined => {
+    let base = from;
+    for (;;) {
+      const candidate = `${base === '' ? '' : `${base}/`}node_modules/${name}`;
+      if (candidate in packages) return candidate;
+      if (base === '') return undefined;
+      const cut = base.lastIndexOf('/node_modules/');
+      base = cut >= 0 ? base.slice(0, cut) : base.startsWith('node_modules/') ? '' : '';
+    }
+  };
+  const edges = new Map<string, string[]>();
+  const roots: string[] = [];
+  const nameOf = new Map<string, string>();
+  for (const [key, entry] of Object.entries(packages)) {
+    const projectFolder = key === '' || !key.includes('node_modules/');
+    if (projectFolder) {
+      for (const dep of names(entry, ROOT_FIELDS)) {
+        const target = resolve(key, dep);
+        if (target !== undefined) roots.push(target);
+      }
+      continue;
+    }
+    nameOf.set(key, key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    edges.set(
+      key,
+      names(entry, DEP_FIELDS)
+        .map((dep) => resolve(key, dep))
+        .filter((t): t is string => t !== undefined),
+    );
+  }
+  return { roots, edges, names: nameOf };
+}
+
+/** pnpm v9: importers name direct dependencies with resolved versions; snapshots hold the edges. */
+export async function pnpmGraph(text: string, path: string): Promise<DependencyGraph | undefined> {
+  let doc: unknown;
+  try {
+    // The last document holds the lock (pnpm writes a leading config document in some setups).
+    const loaded = await loadYaml(text, path, 'E_LOCKFILE');
+    doc = loaded.docs.at(-1);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(doc)) return undefined;
+  const strip = (v: string) => v.replace(/\(.*$/, '');
+  const keyOf = (name: string, version: string) => `${name}@${strip(version)}`;
+  const roots: string[] = [];
+  const importers = isRecord(doc.importers) ? (doc.importers as Rec) : {};
+  for (const importer of Object.values(importers)) {
+    if (!isRecord(importer)) continue;
+    for (const field of ROOT_FIELDS) {
+      const deps = importer[field];
+      if (!isRecord(deps)) continue;
+      for (const [name, spec] of Object.entries(deps)) {
+        const version = isRecord(spec) ? spec.version : spec;
+        if (typeof version === 'string' && !version.startsWith('link:')) roots.push(keyOf(name, version));
+      }
+    }
+  }
+  const edges = new Map<string, string[]>();
+  const nameOf = new Map<string, string>();
+  const snapshots = isRecord(doc.snapshots)
+    ? (doc.snapshots as Rec)
+    : isRecord(doc.packages)
+      ? (doc.packages as Rec)
+      : {};
+  for (const [snapshotKey, snapshot] of Object.entries(snapshots)) {
+    const key = strip(snapshotKey);
+    const at = key.lastIndexOf('@');
+    if (at > 0) nameOf.set(key, key.slice(0, at));
+    const targets = edges.get(key) ?? [];
+    for (const field of ['dependencies', 'optionalDependencies'] as const) {
+      const deps = isRecord(snapshot) ? snapshot[field] : undefined;
+      if (!isRecord(deps)) continue;
+      for (const [name, version] of Object.entries(deps)) {
+        if (typeof version === 'string' && !version.startsWith('link:')) targets.push(keyOf(name, version));
+      }
+    }
+    edges.set(key, targets);
+  }
+  return { roots, edges, names: nameOf };
+}
+
+/** Yarn 1: blocks keyed `name@range`; the manifest beside the lockfile names the roots. */
+export function yarnV1Graph(
+  blocks: readonly { keys: string[]; fields: Rec }[],
+  manifest: Rec | undefined,
+): DependencyGraph {
+  const blockKey = new Map<string, string>();
+  for (const block of blocks) for (const k of block.keys) blockKey.set(k, block.keys.join(', '));
+  const nameOf = new Map<string, string>();
+  const edges = new Map<string, string[]>();
+  for (const block of blocks) {
+    const key = block.keys.join(', ');
+    const first = block.keys[0] ?? '';
+    nameOf.set(key, first.slice(0, first.indexOf('@', 1)));
+    const deps = block.fields.dependencies;
+    const optional = block.fields.optionalDependencies;
+    const all = { ...(isRecord(deps) ? deps : {}), ...(isRecord(optional) ? optional : {}) };
+    edges.set(
+      key,
+      Object.entries(all)
+        .map(([name, range]) => blockKey.get(`${name}@${String(range)}`))
+        .filter((t): t is string => t !== undefined),
+    );
+  }
+  const roots: string[] = [];
+  for (const field of ROOT_FIELDS) {
+    const deps = manifest?.[field];
+    if (!isRecord(deps)) continue;
+    for (const [name, range] of Object.entries(deps)) {
+      const key = blockKey.get(`${name}@${String(range)}`);
+      if (key !== undefined) roots.push(key);
+    }
+  }
+  return { roots, edges, names: nameOf };
+}

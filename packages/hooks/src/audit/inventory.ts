@@ -1,0 +1,153 @@
+import path from 'node:path';
+import { isRequirementsFile } from '../deps/file-kinds.js';
+import { LOCAL_SOURCES, lockKindOf } from '../deps/lockfile/lock-model.js';
+import { readLockfile } from '../deps/lockfile/read-lockfile.js';
+import { readYarnV1 } from '../deps/lockfile/yarn-v1-read.js';
+import { parseRequirements } from '../deps/manifest/requirements.js';
+import { isRecord, type Rec } from '../deps/parse/records.js';
+import { LineIndex } from '../deps/text-place.js';
+import { chains, type DependencyGraph, npmGraph, pnpmGraph, yarnV1Graph } from './dependency-paths.js';
+import type { Ecosystem } from './osv-record.js';
+
+/** One exact version a lockfile (or a fully pinned requirements line) installs. */
+export interface InstalledPackage {
+  ecosystem: Ecosystem;
+  name: string;
+  version: string;
+  /** Repo-relative path of the lockfile or requirements file, and the entry's line. */
+  file: string;
+  line: number;
+  /** Names from a direct dependency down to this package (itself last); undefined: not known. */
+  chain?: string[];
+}
+
+export interface Inventory {
+  packages: InstalledPackage[];
+  /** The files read. */
+  files: string[];
+  /** Entries with no registry version to judge: workspace, link, folder, file and git sources. */
+  notRegistry: number;
+  /** Requirement lines that do not pin one exact version: never audited (a range has no version). */
+  unpinned: { file: string; line: number; requirement: string }[];
+  /** Lockfiles seckit knows but does not read (pdm.lock, pylock.toml, bun.lockb). */
+  unread: string[];
+  /** Files that could not be read: each becomes a report error. */
+  errors: { path: string; message: string }[];
+}
+
+/** Is this path one the audit reads? (lockfiles and pip requirements files) */
+export function isAuditInput(rel: string): boolean {
+  const base = path.posix.basename(rel);
+  return lockKindOf(base) !== undefined || isRequirementsFile(rel);
+}
+
+const PINNED =
+  /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*===?\s*([A-Za-z0-9][A-Za-z0-9.!+_-]*)\s*(?:;.*)?$/;
+
+/**
+ * The exact versions `files` install. Only resolved versions are judged: a requirements line with
+ * a range is listed as unpinned, never guessed at (osv-scanner's lowest-bound guess gives false
+ * positives).
+ */
+export async function collectInventory(
+  files: readonly string[],
+  read: (rel: string) => Promise<string | undefined>,
+): Promise<Inventory> {
+  const inventory: Inventory = {
+    packages: [],
+    files: [],
+    notRegistry: 0,
+    unpinned: [],
+    unread: [],
+    errors: [],
+  };
+  for (const file of files) {
+    const text = await read(file);
+    if (text === undefined) continue;
+    const base = path.posix.basename(file);
+    const kind = lockKindOf(base);
+    if (kind === undefined) {
+      if (isRequirementsFile(file)) {
+        inventory.files.push(file);
+        requirementPackages(file, text, inventory);
+      }
+      continue;
+    }
+    if (kind === 'bun-binary' || kind === 'other-python') {
+      inventory.unread.push(file);
+      continue;
+    }
+    let lock: Awaited<ReturnType<typeof readLockfile>>;
+    try {
+      lock = await readLockfile(file, text);
+    } catch (error) {
+      inventory.errors.push({ path: file, message: (error as Error).message });
+      continue;
+    }
+    if (lock === undefined) {
+      inventory.unread.push(file);
+      continue;
+    }
+    inventory.files.push(file);
+    const ecosystem: Ecosystem = lock.kind === 'uv' || lock.kind === 'poetry' ? 'PyPI' : 'npm';
+    const graph = await graphOf(lock.kind, file, text, read);
+    const chainOf = graph === undefined ? undefined : chains(graph);
+    const lines = new LineIndex(text);
+    for (const entry of lock.entries) {
+      if (entry.version === undefined || LOCAL_SOURCES.has(entry.source) || entry.source === 'git') {
+        inventory.notRegistry++;
+        continue;
+      }
+      const chain = chainOf?.get(entry.key);
+      inventory.packages.push({
+        ecosystem,
+        name: entry.name,
+        version: entry.version,
+        file,
+        line: lines.position(entry.where('key')?.start ?? 0).line,
+        ...(chain === undefined ? {} : { chain }),
+      });
+    }
+  }
+  return inventory;
+}
+
+async function graphOf(
+  kind: string,
+  file: string,
+  text: string,
+  read: (rel: string) => Promise<string | undefined>,
+): Promise<DependencyGraph | undefined> {
+  switch (kind) {
+    case 'npm':
+      return npmGraph(text);
+    case 'pnpm':
+      return pnpmGraph(text, file);
+    case 'yarn-v1': {
+      const manifestText = await read(path.posix.join(path.posix.dirname(file), 'package.json'));
+      let manifest: Rec | undefined;
+      try {
+        const parsed: unknown = manifestText === undefined ? undefined : JSON.parse(manifestText);
+        manifest = isRecord(parsed) ? parsed : undefined;
+      } catch {
+        manifest = undefined;
+      }
+      return yarnV1Graph(readYarnV1(text, file), manifest);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function requirementPackages(file: string, text: string, inventory: Inventory): void {
+  for (const line of parseRequirements(text)) {
+    if (line.kind !== 'requirement') continue;
+    const requirement = line.req.text.trim();
+    const m = line.editable ? null : PINNED.exec(requirement);
+    if (m === null || m[3]!.includes('*')) {
+      inventory.unpinned.push({ file, line: line.line, requirement });
+      continue;
+    }
+    inventory.packages.push({ ecosystem: 'PyPI', name: m[1]!, version: m[3]!, file, line: line.line });
+  }
+}

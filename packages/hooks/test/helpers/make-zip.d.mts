@@ -1,0 +1,1 @@
+export function makeZip(entries: readonly { name: string; data: Buffer; store?: boolean }[]): Buffer;
