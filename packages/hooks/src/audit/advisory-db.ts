@@ -1,11 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Severity } from '@seckit/core';
 import { judgeVersion } from './affected.js';
 import { cvss3BaseScore, severityOfScore, severityOfWord } from './cvss.js';
-import { type Advisory, type Ecosystem, matchName, parseOsvRecord, RecordError } from './osv-record.js';
+import { type Advisory, type Ecosystem, matchName } from './osv-record.js';
+import { readRecords } from './read-records.js';
 import { versionOrder } from './version-order.js';
-import { extractEntry, ZipError, zipEntries } from './zip-reader.js';
+import { type ZipEntry, ZipError, zipEntries } from './zip-reader.js';
 
 /** One advisory (or several records that are aliases of each other) affecting one installed version. */
 export interface AdvisoryMatch {
@@ -54,8 +57,6 @@ export function databaseFile(dir: string, ecosystem: Ecosystem): string {
   return path.join(dir, 'osv-scanner', ecosystem, 'all.zip');
 }
 
-const NAME_IN_RECORD = /"name"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
-
 /**
  * Reads the ecosystems' zips. Only records naming one of `names` (when given) are parsed: the
  * npm database holds ~200,000 records, a project a few thousand packages. A zip that cannot be
@@ -88,7 +89,6 @@ export async function loadAdvisoryDatabase(options: {
       continue;
     }
     const wanted = options.names?.get(ecosystem);
-    let newest = 0;
     let entries: ReturnType<typeof zipEntries>;
     try {
       entries = zipEntries(zip);
@@ -98,30 +98,11 @@ export async function loadAdvisoryDatabase(options: {
       sources.push({ ecosystem, file, present: true, records: 0, fileModified });
       continue;
     }
-    let records = 0;
-    for (const entry of entries) {
-      if (entry.name.endsWith('/')) continue;
-      records++;
-      let text: string;
-      try {
-        text = extractEntry(zip, entry).toString('utf8');
-      } catch (error) {
-        problems.push({ file, entry: entry.name, message: (error as Error).message });
-        continue;
-      }
-      if (wanted !== undefined && !namesAny(text, ecosystem, wanted)) continue;
-      let advisory: Advisory | undefined;
-      try {
-        advisory = parseOsvRecord(JSON.parse(text));
-      } catch (error) {
-        const message =
-          error instanceof RecordError ? error.message : `not valid JSON (${(error as Error).message})`;
-        problems.push({ file, entry: entry.name, message });
-        continue;
-      }
-      if (advisory === undefined) continue;
-      const modified = advisory.modified === undefined ? Number.NaN : Date.parse(advisory.modified);
-      if (modified > newest) newest = modified;
+    const read = readRecords(zip, entries, ecosystem, wanted);
+    for (const p of read.problems) problems.push({ file, ...p });
+    const records = read.records;
+    const newest = read.newest;
+    for (const advisory of read.advisories) {
       for (const name of new Set(
         advisory.affected.filter((a) => a.ecosystem === ecosystem).map((a) => a.name),
       )) {
@@ -167,22 +148,6 @@ export async function loadAdvisoryDatabase(options: {
       return mergeAliases(ecosystem, hits);
     },
   };
-}
-
-/** Does the record name one of the wanted packages? A cheap look before parsing the JSON. */
-function namesAny(text: string, ecosystem: Ecosystem, wanted: ReadonlySet<string>): boolean {
-  for (const m of text.matchAll(NAME_IN_RECORD)) {
-    let name = m[1]!;
-    if (name.includes('\\')) {
-      try {
-        name = JSON.parse(`"${name}"`) as string;
-      } catch {
-        return true; // let the parser judge it
-      }
-    }
-    if (wanted.has(matchName(ecosystem, name))) return true;
-  }
-  return false;
 }
 
 /** The highest of the fixes (upgrading to it clears every range); undefined if one has none. */
