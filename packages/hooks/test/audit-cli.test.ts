@@ -300,3 +300,52 @@ describe('the opt-in audit check of seckit scan', () => {
     expect(report.errors).toEqual([]);
   });
 });
+
+describe('the inventory of every lockfile format', () => {
+  it('reads exact versions from Yarn Berry, bun and Poetry lockfiles too (at their entry lines)', async () => {
+    const { collectInventory } = await import('../src/audit/inventory.js');
+    const { fixture } = await import('./fixtures/deps/helpers.js');
+    for (const [name, file] of [
+      ['berry', 'yarn.lock'],
+      ['bun', 'bun.lock'],
+      ['poetry', 'poetry.lock'],
+    ] as const) {
+      const text = fixture(name)[file]!;
+      const inventory = await collectInventory([file], async (rel) => (rel === file ? text : undefined));
+      expect(inventory.errors, name).toEqual([]);
+      expect(inventory.packages.length, name).toBeGreaterThan(3);
+      for (const p of inventory.packages) {
+        expect(p.version, `${name} ${p.name}`).toMatch(/^\d/);
+        expect(text.split('\n')[p.line - 1], `${name} ${p.name}`).toContain(p.name.split('/').pop());
+      }
+    }
+  });
+});
+
+describe('seckit audit --update-db', () => {
+  it('downloads from --db-url into --db, then audits with what it downloaded', async () => {
+    const { createServer } = await import('node:http');
+    const zips: Record<string, Buffer> = {
+      npm: makeZip(fixtureRecords('npm')),
+      PyPI: makeZip(fixtureRecords('PyPI')),
+    };
+    const server = createServer((req, res) => {
+      const m = /^\/(npm|PyPI)\/all\.zip$/.exec(req.url ?? '');
+      if (m === null) res.writeHead(404).end();
+      else res.writeHead(200).end(zips[m[1]!]);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const db = fixtureDatabase({ npm: undefined, PyPI: undefined });
+      const dir = makeRepo({ 'uv.lock': uvLock });
+      git(dir, 'add', '.');
+      const r = await seckit(dir, 'audit', '--update-db', '--db', db, '--db-url', `http://127.0.0.1:${port}`);
+      expect(r.stdout).toContain('Downloaded the npm advisory database: 6 records');
+      expect(r.stdout).toContain('requests@2.30.0 has a known vulnerability: GHSA-j8r2-6x86-q33q');
+      expect(r.code).toBe(0); // medium, under blockOn
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
