@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: literal ${…} placeholders are test data here, not templates.
 import { Policy } from '@seckit/core';
 import { describe, expect, it } from 'vitest';
 import { isEnvFile, isEnvTemplate } from '../src/hygiene/env-file.js';

@@ -1,14 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Severity } from '@seckit/core';
 import { judgeVersion } from './affected.js';
 import { cvss3BaseScore, severityOfScore, severityOfWord } from './cvss.js';
 import { type Advisory, type Ecosystem, matchName } from './osv-record.js';
 import { readRecords } from './read-records.js';
 import { versionOrder } from './version-order.js';
-import { type ZipEntry, ZipError, zipEntries } from './zip-reader.js';
+import { ZipError, zipEntries } from './zip-reader.js';
 
 /** One advisory (or several records that are aliases of each other) affecting one installed version. */
 export interface AdvisoryMatch {
@@ -165,11 +163,21 @@ const SOURCE_RANK: Record<AdvisoryMatch['severitySource'], number> = {
   malicious: 3,
 };
 
-function severityOf(
-  advisory: Advisory,
-  malicious: boolean,
-): Pick<AdvisoryMatch, 'severity' | 'severitySource' | 'cvss'> {
+type Rating = Pick<AdvisoryMatch, 'severity' | 'severitySource' | 'cvss'>;
+// A record affects many installed versions: rate it once.
+const ratings = new WeakMap<Advisory, Rating>();
+
+function severityOf(advisory: Advisory, malicious: boolean): Rating {
   if (malicious) return { severity: 'critical', severitySource: 'malicious' };
+  let rating = ratings.get(advisory);
+  if (rating === undefined) {
+    rating = rate(advisory);
+    ratings.set(advisory, rating);
+  }
+  return rating;
+}
+
+function rate(advisory: Advisory): Rating {
   let best: { score: number; vector: string } | undefined;
   for (const c of advisory.cvss) {
     const score = c.type === 'CVSS_V3' ? cvss3BaseScore(c.vector) : undefined;
