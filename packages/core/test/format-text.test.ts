@@ -127,3 +127,22 @@ describe('shouldUseColor', () => {
     expect(shouldUseColor(stream, env)).toBe(expected);
   });
 });
+
+describe('decision wording outside a commit', () => {
+  it('a CI scan or an audit says "Blocked", and the first way forward fits what was found', () => {
+    const report = sampleReport();
+    const ci = formatText(
+      {
+        ...report,
+        scope: 'full',
+        findings: report.findings.filter((f) => f.category !== 'secret'),
+      },
+      { color: false },
+    );
+    expect(ci).toMatch(/^Blocked: /m);
+    expect(ci).not.toContain('Commit blocked');
+    expect(ci).toContain('  1. Fix it: follow the fix hint above.');
+    expect(ci).not.toContain('rotate it');
+    expect(ci).toContain('add an exception with a reason');
+  });
+});

@@ -1,4 +1,5 @@
 import { BASELINE_PATH } from '../baseline/baseline.js';
+import { POLICY_PATH } from '../policy/load-policy.js';
 import type { Finding } from '../schemas/finding.js';
 import type { Report } from '../schemas/report.js';
 import type { Severity } from '../schemas/severity.js';
@@ -123,7 +124,9 @@ function summaryLine(report: Report): string {
 function decisionLine(report: Report, paint: Paint): string {
   const { decision, findings } = report;
   if (decision.blocked) {
-    return paint(`Commit blocked: ${printable(decision.reasons.join('; '))}`, 'bold', 'red');
+    // A hook stops a commit; a CI scan or an audit fails its step.
+    const what = report.scope === 'staged' ? 'Commit blocked' : 'Blocked';
+    return paint(`${what}: ${printable(decision.reasons.join('; '))}`, 'bold', 'red');
   }
   const below =
     findings.length === 0
@@ -132,14 +135,23 @@ function decisionLine(report: Report, paint: Paint): string {
   return `${paint('Passed', 'bold', 'green')}${below}`;
 }
 
-const WAYS_FORWARD = [
-  'Ways forward:',
-  '  1. Fix it: remove the value and rotate it at its provider (once committed, a secret is exposed),',
-  '     or follow the fix hint above.',
-  '  2. Suppress one line: add a `seckit-allow: <reason>` comment on that line,',
-  '     or `seckit-allow-next-line: <reason>` on the line before.',
-  `  3. Accept existing findings into \`${BASELINE_PATH}\` with \`seckit baseline\`.`,
-];
+/** What to do next; the first step depends on what was found (a secret must also be rotated). */
+function waysForward(report: Report): string[] {
+  const secret = report.findings.some((f) => f.category === 'secret');
+  return [
+    'Ways forward:',
+    ...(secret
+      ? [
+          '  1. Fix it: remove the value and rotate it at its provider (once committed, a secret is exposed),',
+          '     or follow the fix hint above.',
+        ]
+      : ['  1. Fix it: follow the fix hint above.']),
+    '  2. Suppress one line: add a `seckit-allow: <reason>` comment on that line,',
+    '     or `seckit-allow-next-line: <reason>` on the line before; or add an exception with a reason',
+    `     and an expiry to \`${POLICY_PATH}\`.`,
+    `  3. Accept existing findings into \`${BASELINE_PATH}\` with \`seckit baseline\`.`,
+  ];
+}
 
 /** Terminal output: findings grouped by file, run errors and warnings, a summary and the decision. */
 export function formatText(report: Report, options: TextOptions): string {
@@ -170,6 +182,6 @@ export function formatText(report: Report, options: TextOptions): string {
   }
 
   out.push(summaryLine(report), decisionLine(report, paint));
-  if (report.decision.blocked && report.findings.length > 0) out.push('', ...WAYS_FORWARD);
+  if (report.decision.blocked && report.findings.length > 0) out.push('', ...waysForward(report));
   return `${out.join('\n')}\n`;
 }

@@ -155,10 +155,13 @@ export async function runAudit(input: AuditInput): Promise<AuditResult> {
   return result;
 }
 
-/** The database's age: the newest of its records' `modified` and the file's own time. */
+/**
+ * The database's age: its newest record's `modified` time (OSV updates some record every day),
+ * else, for records without one, when the file was written. A download's fresh file time does not
+ * make old data new.
+ */
 export function newest(source: DatabaseSource): Date | undefined {
-  const times = [source.newestModified, source.fileModified].filter((d): d is Date => d !== undefined);
-  return times.length === 0 ? undefined : new Date(Math.max(...times.map((d) => d.getTime())));
+  return source.newestModified ?? source.fileModified;
 }
 
 function vulnerabilityFinding(

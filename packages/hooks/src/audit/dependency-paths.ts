@@ -1,11 +1,12 @@
+import { loadToml } from '../deps/parse/load-toml.js';
 import { loadYaml } from '../deps/parse/load-yaml.js';
 import { isRecord, type Rec } from '../deps/parse/records.js';
 
 /**
  * Which direct dependency brings each lockfile entry in: a graph keyed like `LockEntry.key`,
  * walked breadth-first from the entries the manifests name, so each entry gets its shortest chain
- * (`express > body-parser > qs`). Read for npm (v2/v3), pnpm (v9) and Yarn 1 lockfiles; other
- * formats get no chain (the finding then says so).
+ * (`express > body-parser > qs`). Read for npm (v2/v3), pnpm (v9), Yarn 1, uv and Poetry
+ * lockfiles; Yarn Berry and bun get no chain yet (the finding then names no chain).
  */
 export interface DependencyGraph {
   /** Entry keys a manifest depends on directly. */
@@ -168,4 +169,121 @@ export function yarnV1Graph(
     }
   }
   return { roots, edges, names: nameOf };
+}
+
+const pyName = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
+
+/**
+ * Python lockfiles name dependencies by name only (one version per name, bar markers): edges go
+ * to every entry of that name. Keys are `name==version` as written, like `LockEntry.key`.
+ */
+function pythonGraph(
+  packages: readonly { name: string; version: string | undefined; deps: string[] }[],
+  rootNames: readonly string[],
+): DependencyGraph {
+  const byName = new Map<string, string[]>();
+  const keyOf = (p: { name: string; version: string | undefined }) =>
+    p.version === undefined ? p.name : `${p.name}==${p.version}`;
+  for (const p of packages) {
+    const keys = byName.get(pyName(p.name)) ?? [];
+    keys.push(keyOf(p));
+    byName.set(pyName(p.name), keys);
+  }
+  const edges = new Map<string, string[]>();
+  const nameOf = new Map<string, string>();
+  for (const p of packages) {
+    nameOf.set(keyOf(p), p.name);
+    edges.set(
+      keyOf(p),
+      p.deps.flatMap((d) => byName.get(pyName(d)) ?? []),
+    );
+  }
+  return { roots: rootNames.flatMap((n) => byName.get(pyName(n)) ?? []), edges, names: nameOf };
+}
+
+const tomlPackages = (doc: unknown): Rec[] =>
+  isRecord(doc) && Array.isArray(doc.package) ? (doc.package as unknown[]).filter(isRecord) : [];
+
+/** uv.lock: the project itself (an editable or virtual source) lists the direct dependencies. */
+export async function uvGraph(text: string, path: string): Promise<DependencyGraph | undefined> {
+  let doc: unknown;
+  try {
+    doc = await loadToml(text, path, 'E_LOCKFILE');
+  } catch {
+    return undefined;
+  }
+  const depNames = (p: Rec): string[] => {
+    const out: string[] = [];
+    const add = (list: unknown) => {
+      if (Array.isArray(list))
+        for (const d of list) if (isRecord(d) && typeof d.name === 'string') out.push(d.name);
+    };
+    add(p.dependencies);
+    for (const group of [p['optional-dependencies'], p['dev-dependencies']]) {
+      if (isRecord(group)) for (const list of Object.values(group)) add(list);
+    }
+    return out;
+  };
+  const packages: { name: string; version: string | undefined; deps: string[]; project: boolean }[] = [];
+  for (const p of tomlPackages(doc)) {
+    if (typeof p.name !== 'string') continue;
+    const source = isRecord(p.source) ? p.source : {};
+    packages.push({
+      name: p.name,
+      version: typeof p.version === 'string' ? p.version : undefined,
+      deps: depNames(p),
+      project: 'editable' in source || 'virtual' in source,
+    });
+  }
+  const roots = packages.filter((p) => p.project).flatMap((p) => p.deps);
+  return pythonGraph(
+    packages.filter((p) => !p.project),
+    roots,
+  );
+}
+
+/** poetry.lock: `[package.dependencies]` give the edges; pyproject.toml names the direct ones. */
+export async function poetryGraph(
+  text: string,
+  path: string,
+  pyproject: string | undefined,
+): Promise<DependencyGraph | undefined> {
+  let doc: unknown;
+  let project: unknown;
+  try {
+    doc = await loadToml(text, path, 'E_LOCKFILE');
+    project = pyproject === undefined ? undefined : await loadToml(pyproject, 'pyproject.toml', 'E_MANIFEST');
+  } catch {
+    return undefined;
+  }
+  const packages = tomlPackages(doc)
+    .filter((p) => typeof p.name === 'string')
+    .map((p) => ({
+      name: p.name as string,
+      version: typeof p.version === 'string' ? p.version : undefined,
+      deps: isRecord(p.dependencies) ? Object.keys(p.dependencies) : [],
+    }));
+  const roots: string[] = [];
+  if (isRecord(project)) {
+    const pep621 = isRecord(project.project) ? project.project : {};
+    const requirement = (r: unknown) =>
+      typeof r === 'string' ? /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(r)?.[1] : undefined;
+    if (Array.isArray(pep621.dependencies))
+      roots.push(...pep621.dependencies.map(requirement).filter((n): n is string => n !== undefined));
+    if (isRecord(pep621['optional-dependencies'])) {
+      for (const list of Object.values(pep621['optional-dependencies'])) {
+        if (Array.isArray(list))
+          roots.push(...list.map(requirement).filter((n): n is string => n !== undefined));
+      }
+    }
+    const poetry = isRecord(project.tool) && isRecord(project.tool.poetry) ? project.tool.poetry : {};
+    if (isRecord(poetry.dependencies))
+      roots.push(...Object.keys(poetry.dependencies).filter((n) => n !== 'python'));
+    if (isRecord(poetry.group)) {
+      for (const group of Object.values(poetry.group)) {
+        if (isRecord(group) && isRecord(group.dependencies)) roots.push(...Object.keys(group.dependencies));
+      }
+    }
+  }
+  return pythonGraph(packages, roots);
 }

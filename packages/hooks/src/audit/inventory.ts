@@ -6,7 +6,15 @@ import { readYarnV1 } from '../deps/lockfile/yarn-v1-read.js';
 import { parseRequirements } from '../deps/manifest/requirements.js';
 import { isRecord, type Rec } from '../deps/parse/records.js';
 import { LineIndex } from '../deps/text-place.js';
-import { chains, type DependencyGraph, npmGraph, pnpmGraph, yarnV1Graph } from './dependency-paths.js';
+import {
+  chains,
+  type DependencyGraph,
+  npmGraph,
+  pnpmGraph,
+  poetryGraph,
+  uvGraph,
+  yarnV1Graph,
+} from './dependency-paths.js';
 import type { Ecosystem } from './osv-record.js';
 
 /** One exact version a lockfile (or a fully pinned requirements line) installs. */
@@ -134,6 +142,10 @@ async function graphOf(
       }
       return yarnV1Graph(readYarnV1(text, file), manifest);
     }
+    case 'uv':
+      return uvGraph(text, file);
+    case 'poetry':
+      return poetryGraph(text, file, await read(path.posix.join(path.posix.dirname(file), 'pyproject.toml')));
     default:
       return undefined;
   }

@@ -101,7 +101,7 @@ export async function auditCommand(
 function summaryLine(audit: AuditSummary): string {
   const parts = audit.sources.map((s) => {
     if (!s.present) return `${s.ecosystem}: missing`;
-    const age = s.updated === undefined ? 'age unknown' : `updated ${ago(s.updated)}`;
+    const age = s.updated === undefined ? 'age unknown' : `newest record ${ago(s.updated)}`;
     return `${s.ecosystem}: ${s.records.toLocaleString('en-US')} advisories, ${age}`;
   });
   return `Audited ${audit.packages.toLocaleString('en-US')} locked package version(s) in ${audit.files.length} file(s) against ${audit.database}${parts.length === 0 ? '' : ` (${parts.join('; ')})`}\n`;
