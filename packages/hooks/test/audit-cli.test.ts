@@ -318,6 +318,12 @@ describe('the inventory of every lockfile format', () => {
         expect(p.version, `${name} ${p.name}`).toMatch(/^\d/);
         expect(text.split('\n')[p.line - 1], `${name} ${p.name}`).toContain(p.name.split('/').pop());
       }
+      if (name !== 'poetry') {
+        // is-odd 0.1.2 comes only through is-even (an optional dependency of the app)
+        const isOdd = inventory.packages.find((p) => p.name === 'is-odd' && p.version === '0.1.2');
+        expect(isOdd?.chain, name).toEqual(['is-even', 'is-odd']);
+        expect(inventory.packages.find((p) => p.name === 'lodash')?.chain, name).toEqual(['lodash']);
+      }
     }
   });
 });

@@ -1,3 +1,4 @@
+import { parse as parseJsonc } from 'jsonc-parser';
 import { loadToml } from '../deps/parse/load-toml.js';
 import { loadYaml } from '../deps/parse/load-yaml.js';
 import { isRecord, type Rec } from '../deps/parse/records.js';
@@ -5,8 +6,7 @@ import { isRecord, type Rec } from '../deps/parse/records.js';
 /**
  * Which direct dependency brings each lockfile entry in: a graph keyed like `LockEntry.key`,
  * walked breadth-first from the entries the manifests name, so each entry gets its shortest chain
- * (`express > body-parser > qs`). Read for npm (v2/v3), pnpm (v9), Yarn 1, uv and Poetry
- * lockfiles; Yarn Berry and bun get no chain yet (the finding then names no chain).
+ * (`express > body-parser > qs`), for every lockfile format the audit reads.
  */
 export interface DependencyGraph {
   /** Entry keys a manifest depends on directly. */
@@ -286,4 +286,80 @@ export async function poetryGraph(
     }
   }
   return pythonGraph(packages, roots);
+}
+
+/** Yarn 2+: blocks keyed by descriptors (`name@npm:^1.0.0`); workspace blocks name the roots. */
+export async function yarnBerryGraph(text: string, path: string): Promise<DependencyGraph | undefined> {
+  let doc: unknown;
+  try {
+    doc = (await loadYaml(text, path, 'E_LOCKFILE')).docs.at(-1);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(doc)) return undefined;
+  const keyOfDescriptor = new Map<string, string>();
+  for (const key of Object.keys(doc)) {
+    if (key !== '__metadata') for (const d of key.split(/,\s*/)) keyOfDescriptor.set(d, key);
+  }
+  const roots: string[] = [];
+  const edges = new Map<string, string[]>();
+  const nameOf = new Map<string, string>();
+  for (const [key, block] of Object.entries(doc)) {
+    if (key === '__metadata' || !isRecord(block)) continue;
+    const first = key.split(/,\s*/)[0] ?? key;
+    nameOf.set(key, first.slice(0, first.indexOf('@', 1)));
+    const targets: string[] = [];
+    for (const field of ['dependencies', 'optionalDependencies'] as const) {
+      const deps = block[field];
+      if (!isRecord(deps)) continue;
+      for (const [name, range] of Object.entries(deps)) {
+        const target = keyOfDescriptor.get(`${name}@${String(range)}`);
+        if (target !== undefined) targets.push(target);
+      }
+    }
+    const workspace = typeof block.resolution === 'string' && block.resolution.includes('@workspace:');
+    if (workspace) roots.push(...targets);
+    else edges.set(key, targets);
+  }
+  return { roots, edges, names: nameOf };
+}
+
+/** bun.lock: `packages` keyed by install path (`a/b` is b nested under a), like node_modules. */
+export function bunGraph(text: string): DependencyGraph | undefined {
+  const doc: unknown = parseJsonc(text, [], { allowTrailingComma: true });
+  if (!isRecord(doc) || !isRecord(doc.packages)) return undefined;
+  const packages = doc.packages as Rec;
+  const resolve = (from: string, name: string): string | undefined => {
+    let base = from;
+    for (;;) {
+      const candidate = base === '' ? name : `${base}/${name}`;
+      if (candidate in packages) return candidate;
+      if (base === '') return undefined;
+      // Drop the last package of the path (a scoped name is two segments).
+      const parts = base.split('/');
+      parts.splice(parts.length - (parts.at(-2)?.startsWith('@') ? 2 : 1));
+      base = parts.join('/');
+    }
+  };
+  const edges = new Map<string, string[]>();
+  const nameOf = new Map<string, string>();
+  for (const [key, tuple] of Object.entries(packages)) {
+    const ident = Array.isArray(tuple) && typeof tuple[0] === 'string' ? tuple[0] : key;
+    nameOf.set(key, ident.slice(0, ident.indexOf('@', 1)));
+    const meta = Array.isArray(tuple) ? tuple.find((x) => isRecord(x)) : undefined;
+    edges.set(
+      key,
+      names(meta, DEP_FIELDS)
+        .map((dep) => resolve(key, dep))
+        .filter((t): t is string => t !== undefined),
+    );
+  }
+  const roots: string[] = [];
+  for (const workspace of Object.values(isRecord(doc.workspaces) ? (doc.workspaces as Rec) : {})) {
+    for (const dep of names(workspace, ROOT_FIELDS)) {
+      const target = resolve('', dep);
+      if (target !== undefined) roots.push(target);
+    }
+  }
+  return { roots, edges, names: nameOf };
 }

@@ -7,12 +7,14 @@ import { parseRequirements } from '../deps/manifest/requirements.js';
 import { isRecord, type Rec } from '../deps/parse/records.js';
 import { LineIndex } from '../deps/text-place.js';
 import {
+  bunGraph,
   chains,
   type DependencyGraph,
   npmGraph,
   pnpmGraph,
   poetryGraph,
   uvGraph,
+  yarnBerryGraph,
   yarnV1Graph,
 } from './dependency-paths.js';
 import type { Ecosystem } from './osv-record.js';
@@ -142,6 +144,10 @@ async function graphOf(
       }
       return yarnV1Graph(readYarnV1(text, file), manifest);
     }
+    case 'yarn-berry':
+      return yarnBerryGraph(text, file);
+    case 'bun':
+      return bunGraph(text);
     case 'uv':
       return uvGraph(text, file);
     case 'poetry':
