@@ -13,6 +13,11 @@ describe('seckit CLI', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('seckit scan [--staged | --diff <base>] [paths…]');
     expect(help.stdout).toContain('Exit codes: 0 passed, 1 blocked');
+    // every entry keeps at least two spaces before its description, in one column
+    const rows = help.stdout.split('\n').filter((l) => /^ {2}(seckit |-|\s{4}--)/.test(l));
+    const column = /^ {2}\S.*?\S {2,}(?=\S)/.exec(rows[0]!)![0].length; // where the first description starts
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) expect(row.slice(column - 2, column + 1), row).toMatch(/^ {2}\S$/);
     expect((await seckit(dir, '--version')).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 

@@ -121,13 +121,18 @@ export const COMMANDS: readonly { name: string; usage: string; description: stri
 
 export function helpText(version: string): string {
   const lines = [`seckit ${version}: security policy checks for commits and CI`, '', 'Usage:'];
-  for (const c of COMMANDS) lines.push(`  ${c.usage.padEnd(36)}${c.description}`);
+  // One column for both tables, as wide as the longest entry plus two spaces.
+  const flags = OPTIONS.map(
+    (o) =>
+      `${o.short === undefined ? '    ' : `-${o.short}, `}--${o.name}${o.value === undefined ? '' : ` <${o.value}>`}`,
+  );
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length), ...flags.map((f) => f.length)) + 2;
+  for (const c of COMMANDS) lines.push(`  ${c.usage.padEnd(width)}${c.description}`);
   lines.push('', 'Options:');
-  for (const o of OPTIONS) {
-    const flag = `${o.short === undefined ? '    ' : `-${o.short}, `}--${o.name}${o.value === undefined ? '' : ` <${o.value}>`}`;
+  OPTIONS.forEach((o, i) => {
     const where = o.commands.length === 0 ? '' : ` [${o.commands.join(', ')}]`;
-    lines.push(`  ${flag.padEnd(36)}${o.description}${where}`);
-  }
+    lines.push(`  ${flags[i]!.padEnd(width)}${o.description}${where}`);
+  });
   lines.push(
     '',
     'Exit codes: 0 passed, 1 blocked by findings, 2 usage, configuration or internal error.',
