@@ -125,5 +125,12 @@ describe('sec-report CLI', () => {
     const bad = await sec('ingest', 'missing.json');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('sec-report: missing.json: no such file\n');
+    // The bin runs the bundle (dist/bundle, with core and zod inside): it must say what the
+    // source says, to the byte.
+    const now = ['--now', '2026-03-02T12:00:00Z'];
+    for (const args of [['summary', '-f', 'json'], ['summary'], ['--version']]) {
+      const fromBin = await sec(...args, ...(args[0] === '--version' ? [] : now));
+      expect(fromBin).toEqual(await ws.run(...args, ...(args[0] === '--version' ? [] : now)));
+    }
   });
 });

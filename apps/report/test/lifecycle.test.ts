@@ -221,6 +221,53 @@ describe('finding life cycle', () => {
     ]);
   });
 
+  it("the newest run's details win, whether runs come in one command or one by one", async () => {
+    const at = (message: string, line: number, createdAt: string) =>
+      seckitReport({
+        findings: [{ ...A, message, location: { ...A.location, startLine: line, endLine: line } }],
+        createdAt,
+      });
+    const reports = [
+      at('old wording', 2, '2026-01-20T10:00:00Z'),
+      at('first wording', 3, '2026-02-01T10:00:00Z'),
+      at('second wording', 7, '2026-02-05T10:00:00Z'),
+      at('second wording', 7, '2026-02-09T10:00:00Z'), // unchanged
+      at('first wording', 3, '2026-02-12T10:00:00Z'), // back to an earlier view
+    ];
+    const details = (db: string) =>
+      query(
+        db,
+        'SELECT message, start_line, end_line, details_hash, last_seen_at, first_seen_at FROM findings',
+      );
+    const oneCommand = workspace();
+    const oneByOne = workspace();
+    const newestOnly = workspace();
+    reports.forEach((r, i) => {
+      oneCommand.write(`${i}.json`, r);
+      oneByOne.write(`${i}.json`, r);
+    });
+    // The oldest last: it must not override what newer runs said.
+    await oneCommand.run('ingest', '1.json', '2.json', '3.json', '4.json', '0.json');
+    for (const i of [1, 2, 3, 4, 0]) await oneByOne.run('ingest', `${i}.json`);
+    newestOnly.write('4.json', reports[4]);
+    await newestOnly.run('ingest', '4.json');
+    const [latest] = await details(oneCommand.db);
+    expect(latest).toMatchObject({
+      message: 'first wording',
+      start_line: 3,
+      end_line: 3,
+      last_seen_at: Date.parse('2026-02-12T10:00:00Z'),
+      first_seen_at: Date.parse('2026-01-20T10:00:00Z'),
+    });
+    expect(await details(oneByOne.db)).toEqual([latest]);
+    expect((await details(newestOnly.db))[0]?.details_hash).toBe(latest?.details_hash);
+    // Stopping at the run before shows the second wording (so the last run did change it back).
+    const upTo3 = workspace();
+    for (const i of [1, 2, 3]) upTo3.write(`${i}.json`, reports[i]);
+    await upTo3.run('ingest', '1.json', '2.json', '3.json');
+    expect((await details(upTo3.db))[0]).toMatchObject({ message: 'second wording', start_line: 7 });
+  });
+
   it('SARIF from another tool is a complete scan unless it says otherwise', async () => {
     const ws = workspace();
     const run = (id: string | undefined, results: Record<string, unknown>[], time: string) =>

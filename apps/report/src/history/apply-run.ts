@@ -34,6 +34,52 @@ function json(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
 
+/** Same keys in the same order with the same values (what JSON.stringify would tell apart). */
+function sameRecord(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k !== other[i] || a[k] !== b[k]) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether two views of a finding have the same details: every column `details()` hashes. False
+ * when unsure (the hash then decides), never true for details that would hash differently.
+ */
+function sameDetails(a: NormalizedFinding, b: NormalizedFinding): boolean {
+  if (
+    a.ruleId !== b.ruleId ||
+    a.kind !== b.kind ||
+    a.severity !== b.severity ||
+    a.rawSeverity !== b.rawSeverity ||
+    a.message !== b.message ||
+    a.path !== b.path ||
+    a.startLine !== b.startLine ||
+    a.startColumn !== b.startColumn ||
+    a.endLine !== b.endLine ||
+    a.endColumn !== b.endColumn ||
+    a.helpUri !== b.helpUri
+  )
+    return false;
+  const fa = a.toolFingerprints;
+  const fb = b.toolFingerprints;
+  if (fa !== fb) {
+    if (fa === undefined || fb === undefined) return false;
+    if (Object.keys(fa).join() !== Object.keys(fb).join()) return false;
+    if (!sameRecord(fa.partial, fb.partial) || !sameRecord(fa.full, fb.full)) return false;
+  }
+  const sa = a.suppression;
+  const sb = b.suppression;
+  if (sa === sb) return true;
+  return sa !== undefined && sb !== undefined && json(sa) === json(sb);
+}
+
 /** A finding's life-cycle columns, kept in memory while a command applies runs. */
 interface FindingState {
   id: number;
@@ -45,6 +91,8 @@ interface FindingState {
   fixedAt: number | null;
   detailsHash: number;
   reopenedCount: number;
+  /** The details `detailsHash` was computed from, when this command has seen them. */
+  last: NormalizedFinding | undefined;
   /** Where it is present, per branch ('' when runs named none). */
   branches: Map<string, PresenceState>;
   dirty: boolean;
@@ -61,6 +109,12 @@ interface PresenceState {
 /** Every finding of one repository, tool and category: what a complete run is compared with. */
 interface StreamState {
   byKey: Map<string, FindingState>;
+  /**
+   * The same findings by the identity material of the runs (a finding's key is a SHA-256 of the
+   * stream and that material): the same finding comes back run after run, and is found here
+   * without hashing it again.
+   */
+  byFingerprint: Map<string, FindingState>;
 }
 
 export interface Applier {
@@ -147,17 +201,8 @@ export function createApplier(db: Database): Applier {
 
   const id = (): number => s.lastId.first([])![0] as number;
   const repositories = new Map<string, number>();
-  // The same finding comes back run after run: its key (a SHA-256) is computed once per command.
-  const keys = new Map<string, string>();
-  const keyOf = (run: NormalizedRun, fingerprint: string): string => {
-    const name = `${run.repository}\0${run.tool}\0${run.category}\0${fingerprint}`;
-    let key = keys.get(name);
-    if (key === undefined) {
-      key = findingKey(run.repository, run.tool, run.category, fingerprint);
-      keys.set(name, key);
-    }
-    return key;
-  };
+  /** What this command last wrote per tool and rule, as JSON. */
+  const rulesWritten = new Map<string, string>();
   let streams = new Map<string, StreamState>();
 
   function repositoryId(name: string): number {
@@ -174,7 +219,7 @@ export function createApplier(db: Database): Applier {
     const name = `${repoId}\0${tool}\0${category}`;
     let state = streams.get(name);
     if (state !== undefined) return state;
-    state = { byKey: new Map() };
+    state = { byKey: new Map(), byFingerprint: new Map() };
     const byId = new Map<number, FindingState>();
     for (const row of s.streamFindings.all([repoId, tool, category])) {
       const f: FindingState = {
@@ -187,6 +232,7 @@ export function createApplier(db: Database): Applier {
         fixedAt: row[7] as number | null,
         detailsHash: row[8] as number,
         reopenedCount: row[9] as number,
+        last: undefined,
         branches: new Map(),
         dirty: false,
       };
@@ -276,13 +322,13 @@ export function createApplier(db: Database): Applier {
       const rules = new Map(run.rules);
       for (const f of run.findings) if (!rules.has(f.ruleId)) rules.set(f.ruleId, { helpUri: f.helpUri });
       for (const [ruleId, rule] of rules) {
-        s.ruleUpsert.run([
-          run.tool,
-          ruleId,
-          rule.name ?? null,
-          rule.description ?? null,
-          rule.helpUri ?? null,
-        ]);
+        const values = [run.tool, ruleId, rule.name ?? null, rule.description ?? null, rule.helpUri ?? null];
+        // Every run names its rules again; the same values again would change nothing.
+        const name = `${run.tool}\0${ruleId}`;
+        const written = JSON.stringify(values);
+        if (rulesWritten.get(name) === written) continue;
+        s.ruleUpsert.run(values);
+        rulesWritten.set(name, written);
       }
       const state = stream(repoId, run.tool, run.category);
       const t = run.time;
@@ -290,52 +336,74 @@ export function createApplier(db: Database): Applier {
       let newFindings = 0;
       let reopened = 0;
       for (const nf of run.findings) {
-        const key = keyOf(run, nf.fingerprint);
-        let f = state.byKey.get(key);
+        let f = state.byFingerprint.get(nf.fingerprint);
         if (f === undefined) {
-          const d = details(nf);
-          s.findingInsert.run([key, repoId, run.tool, run.category, ...d.values, d.hash, t, runId, t, runId]);
-          f = {
-            id: id(),
-            status: 'open',
-            firstSeenAt: t,
-            firstSeenRun: runId,
-            lastSeenAt: t,
-            lastSeenRun: runId,
-            fixedAt: null,
-            detailsHash: d.hash,
-            reopenedCount: 0,
-            branches: new Map(),
-            dirty: false,
-          };
-          state.byKey.set(key, f);
-          newFindings++;
-        } else {
-          if (t >= f.lastSeenAt) {
+          const key = findingKey(run.repository, run.tool, run.category, nf.fingerprint);
+          f = state.byKey.get(key);
+          if (f === undefined) {
+            const d = details(nf);
+            s.findingInsert.run([
+              key,
+              repoId,
+              run.tool,
+              run.category,
+              ...d.values,
+              d.hash,
+              t,
+              runId,
+              t,
+              runId,
+            ]);
+            f = {
+              id: id(),
+              status: 'open',
+              firstSeenAt: t,
+              firstSeenRun: runId,
+              lastSeenAt: t,
+              lastSeenRun: runId,
+              fixedAt: null,
+              detailsHash: d.hash,
+              reopenedCount: 0,
+              last: nf,
+              branches: new Map(),
+              dirty: false,
+            };
+            state.byKey.set(key, f);
+            state.byFingerprint.set(nf.fingerprint, f);
+            newFindings++;
+            seenOn(f, branch, t, runId);
+            continue;
+          }
+          state.byFingerprint.set(nf.fingerprint, f);
+        }
+        if (t >= f.lastSeenAt) {
+          // Unchanged since the run before (the usual case) needs neither the hash nor a write.
+          if (f.last === undefined || !sameDetails(f.last, nf)) {
             const d = details(nf);
             if (d.hash !== f.detailsHash) {
               s.findingDetails.run([...d.values, d.hash, f.id]);
               f.detailsHash = d.hash;
             }
-            f.lastSeenAt = t;
-            f.lastSeenRun = runId;
-            f.dirty = true;
+            f.last = nf;
           }
-          if (t < f.firstSeenAt) {
-            f.firstSeenAt = t;
-            f.firstSeenRun = runId;
-            f.dirty = true;
-          }
-          // Seen after it was fixed: it is back. Decisions (risk accepted, false positive) live in
-          // their own table and stay in force: reopening never overrides them.
-          if (f.status === 'fixed' && f.fixedAt !== null && t > f.fixedAt) {
-            f.status = 'open';
-            f.fixedAt = null;
-            f.reopenedCount++;
-            f.dirty = true;
-            s.event.run([f.id, 'reopened', t, runId]);
-            reopened++;
-          }
+          f.lastSeenAt = t;
+          f.lastSeenRun = runId;
+          f.dirty = true;
+        }
+        if (t < f.firstSeenAt) {
+          f.firstSeenAt = t;
+          f.firstSeenRun = runId;
+          f.dirty = true;
+        }
+        // Seen after it was fixed: it is back. Decisions (risk accepted, false positive) live in
+        // their own table and stay in force: reopening never overrides them.
+        if (f.status === 'fixed' && f.fixedAt !== null && t > f.fixedAt) {
+          f.status = 'open';
+          f.fixedAt = null;
+          f.reopenedCount++;
+          f.dirty = true;
+          s.event.run([f.id, 'reopened', t, runId]);
+          reopened++;
         }
         seenOn(f, branch, t, runId);
       }
@@ -404,6 +472,7 @@ export function createApplier(db: Database): Applier {
     reset() {
       streams = new Map();
       repositories.clear();
+      rulesWritten.clear();
     },
     free() {
       for (const stmt of Object.values(s)) stmt.free();

@@ -39,6 +39,7 @@ export function runContentHash(run: NormalizedRun): string {
     ]),
   );
   lines.sort();
-  for (const line of lines) hash.update(`\n${line}`);
+  // One update for all of them (the digest is the same as one per line, at a fraction of the calls).
+  if (lines.length > 0) hash.update(`\n${lines.join('\n')}`);
   return hash.digest('hex');
 }

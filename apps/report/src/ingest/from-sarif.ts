@@ -1,4 +1,5 @@
 import { CATEGORIES, type Scope, SEVERITIES, type Severity } from '@seckit/core';
+import { checkSarifLog } from './check-sarif.js';
 import { SECKIT_FINGERPRINT_KEY } from './from-seckit.js';
 import { fromStableFields, fromToolFingerprints, withOccurrences } from './identity.js';
 import { describeIssues, inputError } from './input-error.js';
@@ -283,7 +284,13 @@ export function fromSarif(
       `SARIF version ${JSON.stringify(version.slice(0, 20))} is not supported; sec-report reads SARIF 2.1.0`,
     );
   }
+  const log = checkSarifLog(value) ?? validateWithZod(file, value, text);
+  return log.runs.map((run, i) => normalizeRun(file, run, i, overrides));
+}
+
+/** The log as the schema reads it, or every problem it has, with its place. */
+function validateWithZod(file: string, value: unknown, text: string | undefined): SarifLog {
   const parsed = SarifLog.safeParse(value);
   if (!parsed.success) throw describeIssues(file, 'SARIF 2.1.0 log', parsed.error.issues, value, text);
-  return parsed.data.runs.map((run, i) => normalizeRun(file, run, i, overrides));
+  return parsed.data;
 }

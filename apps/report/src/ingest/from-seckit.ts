@@ -1,5 +1,5 @@
 import { Report } from '@seckit/core';
-import { fromToolFingerprints } from './identity.js';
+import { checkSeckitReport } from './check-seckit-report.js';
 import { describeIssues } from './input-error.js';
 import { maskText } from './mask.js';
 import type { IngestOverrides, NormalizedFinding, NormalizedRule, NormalizedRun } from './normalized.js';
@@ -17,7 +17,8 @@ function normalize(
   const { location } = f;
   const fingerprints = { [SECKIT_FINGERPRINT_KEY]: f.id };
   return {
-    fingerprint: fromToolFingerprints(fingerprints),
+    // fromToolFingerprints(fingerprints), written out: one pair, and ids are never empty.
+    fingerprint: `fp:${SECKIT_FINGERPRINT_KEY}=${f.id}`,
     ruleId: f.ruleId,
     kind: f.category,
     severity: f.severity,
@@ -42,16 +43,21 @@ function normalize(
   };
 }
 
-/** A seckit Report (validated with core's own schema) as one run. */
+/** The report as core's schema reads it, or every problem it has, with its place. */
+function validateWithZod(file: string, value: unknown, text: string | undefined): Report {
+  const parsed = Report.safeParse(value);
+  if (!parsed.success) throw describeIssues(file, 'seckit Report', parsed.error.issues, value, text);
+  return parsed.data;
+}
+
+/** A seckit Report (validated by core's rules) as one run. */
 export function fromSeckitReport(
   file: string,
   value: unknown,
   text: string | undefined,
   overrides: IngestOverrides,
 ): NormalizedRun[] {
-  const parsed = Report.safeParse(value);
-  if (!parsed.success) throw describeIssues(file, 'seckit Report', parsed.error.issues, value, text);
-  const report = parsed.data;
+  const report = checkSeckitReport(value) ?? validateWithZod(file, value, text);
   const findings = dedupe([
     ...report.findings.map((f) => normalize(f)),
     ...report.suppressed.map((f) => normalize(f, f.suppression)),

@@ -66,6 +66,9 @@ export function trend(findings: readonly FindingRecord[], period: Period, now: n
     open: zeroCounts(),
   }));
   const first = bounds[0]!.start;
+  // Findings never fixed nor decided on count in every period from the one they appeared in on:
+  // counted once, where they start (per severity), and carried forward at the end.
+  const startsCounting: SeverityCounts[] = bounds.map(() => zeroCounts());
   const indexOf = (t: number): number => {
     if (t < first || t >= now) return t === now ? bounds.length - 1 : -1;
     for (let i = bounds.length - 1; i >= 0; i--) if (t >= bounds[i]!.start) return i;
@@ -84,14 +87,24 @@ export function trend(findings: readonly FindingRecord[], period: Period, now: n
     if (f.firstSeenAt > now) continue;
     if (f.lifecycle.length === 0 && f.decisions.length === 0 && f.suppression === undefined && !f.ruleOff) {
       // Never fixed, never decided on: it counts from first seen on (most findings; no replay needed).
-      for (let i = 0; i < bounds.length; i++)
-        if (f.firstSeenAt <= bounds[i]!.end) rows[i]!.open[f.severity]++;
+      // Period ends rise, so the periods it counts in are those from the first whose end it is at
+      // or before, onwards.
+      let from = 0;
+      while (from < bounds.length && f.firstSeenAt > bounds[from]!.end) from++;
+      if (from < bounds.length) startsCounting[from]![f.severity]++;
       continue;
     }
     for (let i = 0; i < bounds.length; i++) {
       const end = bounds[i]!.end;
       if (f.firstSeenAt > end || !openAt(f, end)) continue;
       if (stateAt(f, end) === 'open') rows[i]!.open[f.severity]++;
+    }
+  }
+  const carried = zeroCounts();
+  for (let i = 0; i < bounds.length; i++) {
+    for (const severity of SEVERITIES) {
+      carried[severity] += startsCounting[i]![severity];
+      rows[i]!.open[severity] += carried[severity];
     }
   }
   return rows;
