@@ -3,8 +3,10 @@
 // database of 20,000 advisories (npm and PyPI), end to end in a fresh process each run: Node
 // start-up, reading and indexing both zips, reading the lockfile, matching, the report.
 // Data: synthetic records in the real OSV schema (versions[] lists, SEMVER and ECOSYSTEM ranges
-// with introduced / fixed / last_affected / limit, aliases, CVSS vectors), generated
-// deterministically into bench/.work/audit/ (git-ignored). Writes results.json and results.md.
+// with introduced / fixed / last_affected / limit, aliases, CVSS v3 and v4 vectors), generated
+// deterministically into bench/.work/audit/ (git-ignored). Also times the database side alone
+// (bench/audit/db-only.mjs: read and index the zips, match every package) in fresh processes.
+// Writes results.json and results.md.
 //   node bench/audit/run.mjs [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,9 +43,11 @@ const npmNames = Array.from({ length: 6_000 }, (_, i) =>
 const pypiNames = Array.from({ length: 2_500 }, (_, i) => `py_package.${i}`);
 
 const VECTORS = [
-  'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
-  'CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:C/C:H/I:N/A:N',
-  'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L',
+  { type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+  { type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:C/C:H/I:N/A:N' },
+  { type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L' },
+  { type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N/E:P' },
+  { type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:P/PR:L/UI:P/VC:H/VI:N/VA:L/SC:N/SI:H/SA:L' },
 ];
 
 function record(ecosystem, i) {
@@ -68,7 +72,7 @@ function record(ecosystem, i) {
     modified: '2026-11-01T00:00:00Z',
     aliases: [`CVE-2026-${10000 + i}`],
     summary: `Synthetic advisory ${i} for the benchmark`,
-    ...(i % 3 === 0 ? { severity: [{ type: 'CVSS_V3', score: pick(VECTORS) }] } : {}),
+    ...(i % 3 !== 2 ? { severity: [pick(VECTORS)] } : {}),
     affected: [affected],
     database_specific: { severity: pick(['LOW', 'MODERATE', 'HIGH', 'CRITICAL']) },
   };
@@ -77,7 +81,7 @@ function record(ecosystem, i) {
 function buildData() {
   const dbDir = path.join(WORK, 'db');
   const repo = path.join(WORK, 'repo');
-  if (existsSync(path.join(WORK, '.stamp')) && readFileSync(path.join(WORK, '.stamp'), 'utf8') === 'v2\n')
+  if (existsSync(path.join(WORK, '.stamp')) && readFileSync(path.join(WORK, '.stamp'), 'utf8') === 'v3\n')
     return { dbDir, repo };
   rmSync(WORK, { recursive: true, force: true });
   let n = 0;
@@ -124,7 +128,7 @@ function buildData() {
   const git = (...args) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
   git('init', '-q');
   git('add', '.');
-  writeFileSync(path.join(WORK, '.stamp'), 'v2\n');
+  writeFileSync(path.join(WORK, '.stamp'), 'v3\n');
   return { dbDir, repo };
 }
 
@@ -169,6 +173,22 @@ for (let i = -1; i < RUNS; i++) {
     if (i >= 0) (format === 'text' ? runs : jsonRuns).push(run);
   }
 }
+// The database side alone (bench/audit/db-only.mjs), each run a fresh process: with the
+// project's package names (as the audit reads it) and with every record parsed.
+const dbOnly = { names: [], all: [] };
+for (let i = -1; i < RUNS; i++) {
+  for (const mode of ['names', 'all']) {
+    const started = performance.now();
+    const r = spawnSync(
+      process.execPath,
+      [path.join(HERE, 'db-only.mjs'), dbDir, repo, ...(mode === 'all' ? ['--all'] : [])],
+      { encoding: 'utf8' },
+    );
+    const wallMs = Math.round(performance.now() - started);
+    if (r.status !== 0) throw new Error(`db-only.mjs failed (${r.status}): ${r.stderr}`);
+    if (i >= 0) dbOnly[mode].push({ wallMs, ...JSON.parse(r.stdout) });
+  }
+}
 const wall = median(runs.map((r) => r.wallMs));
 const result = {
   date: new Date().toISOString().slice(0, 10),
@@ -187,6 +207,10 @@ const result = {
   medianWallMs: wall,
   medianJsonWallMs: median(jsonRuns.map((r) => r.wallMs)),
   medianCpuMs: median(runs.map((r) => r.cpuMs)),
+  databaseOnly: {
+    names: { medianWallMs: median(dbOnly.names.map((r) => r.wallMs)), runs: dbOnly.names },
+    all: { medianWallMs: median(dbOnly.all.map((r) => r.wallMs)), runs: dbOnly.all },
+  },
   targetMs: 1000,
   met: wall < 1000,
 };
@@ -205,7 +229,7 @@ writeFileSync(
     'with its dependency chains, every version matched, the report written), timed from outside; the text report (the',
     `default) and \`--format json\` alternate, ${RUNS} runs each after one warm-up. Data (deterministic, in bench/.work/audit/): ${ADVISORIES.npm.toLocaleString('en-US')} npm and ${ADVISORIES.PyPI.toLocaleString('en-US')} PyPI`,
     'advisories in the OSV schema (versions[] lists, SEMVER / ECOSYSTEM ranges with introduced, fixed, last_affected and',
-    `limit events, aliases, CVSS v3 vectors) in osv-scanner's layout; a package-lock.json v3 with ${PACKAGES.toLocaleString('en-US')} packages (200 direct)`,
+    `limit events, aliases, CVSS v3 and v4 vectors) in osv-scanner's layout; a package-lock.json v3 with ${PACKAGES.toLocaleString('en-US')} packages (200 direct)`,
     `and a requirements.txt pinning ${PYPI_PINS} PyPI packages, so both databases are read and indexed.`,
     '',
     '| | median | runs | target |',
@@ -214,6 +238,10 @@ writeFileSync(
     `| wall time, \`--format json\` | ${result.medianJsonWallMs} ms | ${jsonRuns.map((r) => r.wallMs).join(', ')} | ${result.medianJsonWallMs < 1000 ? 'under 1 s too' : 'over 1 s'} |`,
     `| CPU (user + sys), text | ${result.medianCpuMs} ms | ${runs.map((r) => r.cpuMs).join(', ')} | |`,
     `| peak memory | ${median(runs.map((r) => r.rssMb))} MB | | |`,
+    `| database side alone: read + index both zips, match ${dbOnly.names[0].packages.toLocaleString('en-US')} versions | ${result.databaseOnly.names.medianWallMs} ms | ${dbOnly.names.map((r) => r.wallMs).join(', ')} | |`,
+    `| the same, every record parsed (no package names given) | ${result.databaseOnly.all.medianWallMs} ms | ${dbOnly.all.map((r) => r.wallMs).join(', ')} | |`,
+    '',
+    `The database side alone is bench/audit/db-only.mjs in a fresh process (Node start-up included; inside it, median ${median(dbOnly.names.map((r) => r.loadMs))} ms to read and index, ${median(dbOnly.names.map((r) => r.matchMs))} ms to match; ${median(dbOnly.all.map((r) => r.loadMs))} ms to read and index when every record is parsed): it finds ${dbOnly.names[0].matches.toLocaleString('en-US')} matches, ${dbOnly.names[0].matches === findings ? "the same as the command's findings" : `where the command reported ${findings} findings`}.`,
     '',
     `Findings: ${findings}. The command's own summary: "${summary}".`,
     "Only records naming a package of the lockfile are parsed as JSON (a quick look at each record's names first): the",

@@ -38,7 +38,8 @@ export { BASELINE_VERSION, Baseline, BaselineEntry } from './schemas/baseline.js
 export { CATEGORIES, Category, Finding, FindingId, Location, RepoPath } from './schemas/finding.js';
 export type { PolicyInput } from './schemas/policy.js';
 export {
-  AuditIgnore,
+  AUDIT_ECOSYSTEM_IDS,
+  AuditException,
   AuditPolicy,
   CHECK_IDS,
   CheckId,

@@ -18,7 +18,7 @@ export interface ProjectResult {
   errors: RunError[];
   inline: [string, InlineScan][];
   warnings: string[];
-  /** Exceptions the checks derive from their own policy sections (audit.ignore). */
+  /** Exceptions the checks derive from their own policy sections (audit.exceptions). */
   exceptions: PolicyException[];
   /** What the audit read, for `seckit audit`'s summary line. */
   audit?: AuditSummary;
@@ -29,6 +29,8 @@ export interface AuditSummary {
   sources: { ecosystem: string; present: boolean; records: number; updated?: Date }[];
   packages: number;
   files: string[];
+  /** Package versions of ecosystems `audit.ecosystems` leaves out. */
+  notAudited: number;
 }
 
 /**
@@ -85,6 +87,12 @@ export async function projectChecks(jobs: readonly JobFile[], options: ScanOptio
     // database. Loaded only when on: the hook never pays for it otherwise.
     const { isAuditInput, newest, runAudit } = await import('./audit/index.js');
     const inputs = jobs.map((j) => j.path).filter(isAuditInput);
+    if (inputs.length === 0 && scope === 'full') {
+      // Switched on, yet nothing to judge: say so rather than pass as if audited.
+      out.warnings.push(
+        'checks.audit is on but no lockfile or requirements file is tracked: nothing was audited',
+      );
+    }
     if (inputs.length > 0) {
       const byPath = new Map(jobs.map((j) => [j.path, j]));
       const audit = await runAudit({
@@ -118,8 +126,9 @@ export async function projectChecks(jobs: readonly JobFile[], options: ScanOptio
             ...(updated === undefined ? {} : { updated }),
           };
         }),
-        packages: audit.inventory.packages.length,
+        packages: audit.inventory.packages.length - audit.notAudited,
         files: audit.inventory.files,
+        notAudited: audit.notAudited,
       };
     }
   }

@@ -221,8 +221,8 @@ export const RotationPolicy = z.strictObject({
 });
 export type RotationPolicy = z.infer<typeof RotationPolicy>;
 
-/** One advisory accepted for now: ignoring an id ignores every alias of it (CVE, GHSA, PYSEC…). */
-export const AuditIgnore = z.strictObject({
+/** One advisory accepted for now: naming any id of a group (CVE, GHSA, PYSEC…) accepts the group. */
+export const AuditException = z.strictObject({
   id: z
     .string()
     .trim()
@@ -230,23 +230,30 @@ export const AuditIgnore = z.strictObject({
     .describe('Advisory id or alias, e.g. "GHSA-35jh-r3h4-6jhm" or "CVE-2021-23337".'),
   package: z
     .string()
+    .trim()
     .min(1)
     .optional()
-    .describe('Only for this package (default: every package the advisory affects).'),
+    .describe(
+      'Only for this package (default: every package the advisory affects); Python names compare normalised (PEP 503).',
+    ),
   reason: z
     .string()
     .trim()
-    .min(1, 'an ignored advisory needs a reason')
+    .min(1, 'an exception needs a reason')
     .describe('Why this is acceptable (not reachable, no fix yet, …); shown in reports.'),
   expires: IsoDate.optional().describe(
-    'Last day (UTC) the advisory is ignored; after it the findings come back.',
+    'Last day (UTC) the exception applies; after it the findings come back.',
   ),
 });
-export type AuditIgnore = z.infer<typeof AuditIgnore>;
+export type AuditException = z.infer<typeof AuditException>;
+
+/** Ecosystems of the offline OSV database the audit reads (OSV's own spelling). */
+export const AUDIT_ECOSYSTEM_IDS = ['npm', 'PyPI'] as const;
 
 export const AuditPolicy = z.strictObject({
   database: z
     .string()
+    .trim()
     .min(1)
     .optional()
     .describe(
@@ -259,11 +266,21 @@ export const AuditPolicy = z.strictObject({
   maxAgeDays: z
     .number()
     .int()
-    .positive()
+    .positive('expected 1 or more days')
     .default(7)
-    .describe('A database older than this many days is reported as stale (a warning; the audit still runs).'),
-  ignore: z
-    .array(AuditIgnore)
+    .describe(
+      'A database whose newest record is older than this many days is stale: a warning, the audit still runs.',
+    ),
+  ecosystems: z
+    .array(z.enum(AUDIT_ECOSYSTEM_IDS))
+    .min(1)
+    .refine((list) => new Set(list).size === list.length, { message: 'lists an ecosystem twice' })
+    .optional()
+    .describe(
+      'Ecosystems audited and downloaded (default: both, "npm" and "PyPI"); packages of the others are counted, not judged.',
+    ),
+  exceptions: z
+    .array(AuditException)
     .default([])
     .describe('Advisories accepted for now, each with a reason and an optional expiry.'),
 });
@@ -322,7 +339,7 @@ export const Policy = z.strictObject({
   audit: AuditPolicy.default({
     updateUrl: 'https://osv-vulnerabilities.storage.googleapis.com',
     maxAgeDays: 7,
-    ignore: [],
+    exceptions: [],
   }).describe(
     '`seckit audit` and the opt-in "audit" check: the offline advisory database and accepted advisories.',
   ),

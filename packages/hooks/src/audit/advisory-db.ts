@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Severity } from '@seckit/core';
-import { judgeVersion } from './affected.js';
+import { SeckitError, type Severity } from '@seckit/core';
+import { fixesAbove, isAffected } from './affected.js';
 import { cvss3BaseScore, severityOfScore, severityOfWord } from './cvss.js';
+import { cvss4Score } from './cvss4.js';
 import { type Advisory, type Ecosystem, matchName } from './osv-record.js';
 import { readRecords } from './read-records.js';
 import { versionOrder } from './version-order.js';
@@ -19,9 +20,15 @@ export interface AdvisoryMatch {
   severitySource: 'cvss' | 'database' | 'malicious' | 'unknown';
   cvss?: { score: number; vector: string };
   malicious: boolean;
-  /** Lowest version that fixes every record of the group; undefined: no fix known. */
+  /**
+   * Lowest version that fixes every record of the group for this installed version (the lowest
+   * of their `fixed` versions above it that none of them affects); undefined: no fix known.
+   */
   fixed?: string;
   url: string;
+  /** ISO timestamps of the newest `modified` / earliest `published` among the group's records. */
+  modified?: string;
+  published?: string;
 }
 
 export interface DatabaseSource {
@@ -30,6 +37,11 @@ export interface DatabaseSource {
   present: boolean;
   /** Records in the file (entries of the zip). */
   records: number;
+  /**
+   * Records read and left out on purpose: withdrawn, or naming no package of this ecosystem.
+   * With `names`, records naming none of them are not parsed and not counted here.
+   */
+  skipped: number;
   /** Newest `modified` among the records read, and the file's own modification time. */
   newestModified?: Date;
   fileModified?: Date;
@@ -46,7 +58,10 @@ export interface LoadedDatabase {
   problems: DatabaseProblem[];
   /** Advisories affecting exactly this version of this package. */
   match(ecosystem: Ecosystem, name: string, version: string): AdvisoryMatch[];
-  /** Versions the ecosystem's order could not read (judged by exact `versions[]` lists only). */
+  /**
+   * `ecosystem:name@version` of installed versions that have advisories but that their
+   * ecosystem's order cannot read: judged by exact `versions[]` lists only.
+   */
   unparsable: Set<string>;
 }
 
@@ -57,8 +72,10 @@ export function databaseFile(dir: string, ecosystem: Ecosystem): string {
 
 /**
  * Reads the ecosystems' zips. Only records naming one of `names` (when given) are parsed: the
- * npm database holds ~200,000 records, a project a few thousand packages. A zip that cannot be
- * read is a problem of that file; a malformed record is a problem of that entry; the rest is used.
+ * npm database holds ~200,000 records, a project a few thousand packages (a malformed record
+ * naming none of them cannot change a verdict, and is not reported). A missing zip is "not
+ * present"; a zip that cannot be read is a problem of that file; a malformed record is a problem
+ * of that entry; the rest is used. Throws only when `dir` is not a folder (a usage error).
  */
 export async function loadAdvisoryDatabase(options: {
   dir: string;
@@ -68,6 +85,7 @@ export async function loadAdvisoryDatabase(options: {
   const sources: DatabaseSource[] = [];
   const problems: DatabaseProblem[] = [];
   const index = new Map<Ecosystem, Map<string, Advisory[]>>();
+  await checkFolder(options.dir);
   for (const ecosystem of options.ecosystems) {
     const file = databaseFile(options.dir, ecosystem);
     const byName = new Map<string, Advisory[]>();
@@ -77,13 +95,15 @@ export async function loadAdvisoryDatabase(options: {
     try {
       [zip, fileModified] = await Promise.all([readFile(file), stat(file).then((s) => s.mtime)]);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') {
-        sources.push({ ecosystem, file, present: false, records: 0 });
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        sources.push({ ecosystem, file, present: false, records: 0, skipped: 0 });
         continue;
       }
-      problems.push({ file, message: `cannot be read: ${(error as Error).message}` });
-      sources.push({ ecosystem, file, present: true, records: 0 });
+      problems.push({
+        file,
+        message: `cannot be read (${(error as Error).message}): none of its advisories were used`,
+      });
+      sources.push({ ecosystem, file, present: true, records: 0, skipped: 0 });
       continue;
     }
     const wanted = options.names?.get(ecosystem);
@@ -93,7 +113,7 @@ export async function loadAdvisoryDatabase(options: {
     } catch (error) {
       const why = error instanceof ZipError ? error.message : String(error);
       problems.push({ file, message: `is not a readable zip (${why}): none of its advisories were used` });
-      sources.push({ ecosystem, file, present: true, records: 0, fileModified });
+      sources.push({ ecosystem, file, present: true, records: 0, skipped: 0, fileModified });
       continue;
     }
     const read = readRecords(zip, entries, ecosystem, wanted);
@@ -114,6 +134,7 @@ export async function loadAdvisoryDatabase(options: {
       file,
       present: true,
       records,
+      skipped: read.skipped,
       fileModified,
       ...(newest > 0 ? { newestModified: new Date(newest) } : {}),
     });
@@ -127,32 +148,40 @@ export async function loadAdvisoryDatabase(options: {
       const key = matchName(ecosystem, name);
       const candidates = index.get(ecosystem)?.get(key);
       if (candidates === undefined) return [];
-      const parsed = versionOrder(ecosystem).parse(version) !== undefined;
-      if (!parsed) unparsable.add(`${ecosystem}:${name}@${version}`);
-      const hits: { advisory: Advisory; fixed: string | undefined }[] = [];
-      for (const advisory of candidates) {
-        let affected = false;
-        const fixes: (string | undefined)[] = [];
-        for (const entry of advisory.affected) {
-          if (entry.ecosystem !== ecosystem || entry.name !== key) continue;
-          const verdict = judgeVersion(entry, ecosystem, version, parsed);
-          if (verdict.affected) {
-            affected = true;
-            fixes.push(verdict.fixed);
-          }
-        }
-        if (affected) hits.push({ advisory, fixed: highest(ecosystem, fixes) });
-      }
-      return mergeAliases(ecosystem, hits);
+      if (versionOrder(ecosystem).parse(version) === undefined)
+        unparsable.add(`${ecosystem}:${name}@${version}`);
+      const entries = new Map(
+        candidates.map((a) => [a, a.affected.filter((e) => e.ecosystem === ecosystem && e.name === key)]),
+      );
+      const entriesOf = (advisory: Advisory) => entries.get(advisory) ?? [];
+      const affects = (advisory: Advisory, v: string) =>
+        entriesOf(advisory).some((entry) => isAffected(entry, ecosystem, v));
+      const hits = candidates.filter((advisory) => affects(advisory, version));
+      return mergeAliases(hits, (ids) => {
+        // The lowest `fixed` above the installed version that none of the group's records
+        // affects, nor any other record of this package sharing one of its ids (the same CVE as
+        // a GHSA whose ranges differ): upgrading to it clears them all, a record re-introduced
+        // later or with no fix included.
+        const related = candidates.filter((a) => ids.has(a.id) || a.aliases.some((x) => ids.has(x)));
+        const fixes = [
+          ...new Set(related.flatMap((a) => entriesOf(a).flatMap((e) => fixesAbove(e, ecosystem, version)))),
+        ];
+        fixes.sort(versionOrder(ecosystem).compare);
+        return fixes.find((fix) => !related.some((a) => affects(a, fix)));
+      });
     },
   };
 }
 
-/** The highest of the fixes (upgrading to it clears every range); undefined if one has none. */
-function highest(ecosystem: Ecosystem, fixes: readonly (string | undefined)[]): string | undefined {
-  if (fixes.length === 0 || fixes.some((f) => f === undefined)) return undefined;
-  const compare = versionOrder(ecosystem).compare;
-  return [...(fixes as string[])].sort(compare).at(-1);
+/** A database folder that exists but is a file is a usage error; a missing one is "not present". */
+async function checkFolder(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info !== undefined && !info.isDirectory()) {
+    throw new SeckitError(
+      'E_AUDIT_DB',
+      `${dir}: the advisory database must be a folder (holding osv-scanner/<Ecosystem>/all.zip), not a file; point --db or "audit.database" in .seckit/policy.json at the folder`,
+    );
+  }
 }
 
 const RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
@@ -178,15 +207,20 @@ function severityOf(advisory: Advisory, malicious: boolean): Rating {
 }
 
 function rate(advisory: Advisory): Rating {
+  // The gravest of the record's vectors (a record may carry a v3 and a v4 vector); a vector that
+  // is not valid CVSS v3 / v4 is passed over, and the database's own rating stands in.
   let best: { score: number; vector: string } | undefined;
   for (const c of advisory.cvss) {
-    const score = c.type === 'CVSS_V3' ? cvss3BaseScore(c.vector) : undefined;
+    const score =
+      c.type === 'CVSS_V3'
+        ? cvss3BaseScore(c.vector)
+        : c.type === 'CVSS_V4'
+          ? cvss4Score(c.vector)
+          : undefined;
     if (score !== undefined && (best === undefined || score > best.score)) best = { score, vector: c.vector };
   }
   if (best !== undefined)
     return { severity: severityOfScore(best.score), severitySource: 'cvss', cvss: best };
-  // CVSS v4 vectors are not scored here (v4 needs the specification's MacroVector tables): the
-  // database's own rating stands in, as it does for records without any vector.
   const word =
     advisory.databaseSeverity === undefined ? undefined : severityOfWord(advisory.databaseSeverity);
   if (word !== undefined) return { severity: word, severitySource: 'database' };
@@ -195,14 +229,26 @@ function rate(advisory: Advisory): Rating {
 
 const isMalicious = (ids: readonly string[]) => ids.some((id) => id.startsWith('MAL-'));
 
+/** The latest (1) or earliest (-1) of RFC 3339 timestamps, as written; unreadable ones are ignored. */
+function extreme(times: readonly (string | undefined)[], sign: 1 | -1): string | undefined {
+  if (times.length === 1) return times[0]; // most groups: one record, nothing to compare
+  let best: { text: string; time: number } | undefined;
+  for (const text of times) {
+    const time = text === undefined ? Number.NaN : Date.parse(text);
+    if (Number.isNaN(time)) continue;
+    if (best === undefined || (time - best.time) * sign > 0) best = { text: text!, time };
+  }
+  return best?.text;
+}
+
 /** Records that name each other (id or alias, either way) become one finding. */
 function mergeAliases(
-  ecosystem: Ecosystem,
-  hits: readonly { advisory: Advisory; fixed: string | undefined }[],
+  hits: readonly Advisory[],
+  fixOf: (ids: ReadonlySet<string>) => string | undefined,
 ): AdvisoryMatch[] {
-  const groups: { ids: Set<string>; members: typeof hits extends readonly (infer T)[] ? T[] : never }[] = [];
+  const groups: { ids: Set<string>; members: Advisory[] }[] = [];
   for (const hit of hits) {
-    const ids = new Set([hit.advisory.id, ...hit.advisory.aliases]);
+    const ids = new Set([hit.id, ...hit.aliases]);
     const joined = groups.filter((g) => [...ids].some((id) => g.ids.has(id)));
     const group = { ids, members: [hit] };
     for (const g of joined) {
@@ -212,33 +258,42 @@ function mergeAliases(
     }
     groups.push(group);
   }
-  return groups
-    .map((g) => {
-      const ids = [...g.ids].sort();
-      const id =
-        ids.find((i) => i.startsWith('GHSA-')) ??
-        ids.find((i) => i.startsWith('CVE-')) ??
-        g.members[0]!.advisory.id;
-      const malicious = isMalicious(ids);
-      const severities = g.members.map((m) => severityOf(m.advisory, malicious));
-      // The gravest rating; between equal ones, the best-founded (a computed CVSS score first).
-      const weight = (x: (typeof severities)[number]) =>
-        RANK[x.severity] * 1000 + SOURCE_RANK[x.severitySource] * 100 + (x.cvss?.score ?? 0);
-      const top = severities.reduce((a, b) => (weight(b) > weight(a) ? b : a));
-      const preferred = g.members.find((m) => m.advisory.id === id) ?? g.members[0]!;
-      const fixed = highest(
-        ecosystem,
-        g.members.map((m) => m.fixed),
-      );
-      return {
-        id,
-        ids,
-        ...(preferred.advisory.summary === undefined ? {} : { summary: preferred.advisory.summary }),
-        ...top,
-        malicious,
-        ...(fixed === undefined ? {} : { fixed }),
-        url: `https://osv.dev/vulnerability/${id}`,
-      };
-    })
-    .sort((a, b) => RANK[b.severity] - RANK[a.severity] || a.id.localeCompare(b.id));
+  return (
+    groups
+      .map((g) => {
+        const ids = [...g.ids].sort();
+        const id =
+          ids.find((i) => i.startsWith('GHSA-')) ?? ids.find((i) => i.startsWith('CVE-')) ?? g.members[0]!.id;
+        const malicious = isMalicious(ids);
+        const severities = g.members.map((m) => severityOf(m, malicious));
+        // The gravest rating; between equal ones, the best-founded (a computed CVSS score first).
+        const weight = (x: (typeof severities)[number]) =>
+          RANK[x.severity] * 1000 + SOURCE_RANK[x.severitySource] * 100 + (x.cvss?.score ?? 0);
+        const top = severities.reduce((a, b) => (weight(b) > weight(a) ? b : a));
+        const preferred = g.members.find((m) => m.id === id) ?? g.members[0]!;
+        const summary = preferred.summary ?? g.members.find((m) => m.summary !== undefined)?.summary;
+        const fixed = fixOf(g.ids);
+        const modified = extreme(
+          g.members.map((m) => m.modified),
+          1,
+        );
+        const published = extreme(
+          g.members.map((m) => m.published),
+          -1,
+        );
+        return {
+          id,
+          ids,
+          ...(summary === undefined ? {} : { summary }),
+          ...top,
+          malicious,
+          ...(fixed === undefined ? {} : { fixed }),
+          url: `https://osv.dev/vulnerability/${id}`,
+          ...(modified === undefined ? {} : { modified }),
+          ...(published === undefined ? {} : { published }),
+        };
+      })
+      // Ids are ASCII: a plain comparison is the same in every locale (and cheaper than ICU's).
+      .sort((a, b) => RANK[b.severity] - RANK[a.severity] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  );
 }

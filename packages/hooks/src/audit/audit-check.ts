@@ -1,8 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import {
+  type AuditException,
   type Finding,
   fingerprint,
+  isExpired,
   type Policy,
   type PolicyException,
   type RunError,
@@ -37,9 +39,11 @@ export interface AuditResult {
   findings: Finding[];
   errors: RunError[];
   warnings: string[];
-  /** `audit.ignore` entries as exceptions of the findings they match (evaluate applies them). */
+  /** `audit.exceptions` entries as exceptions of the findings they match (evaluate applies them). */
   exceptions: PolicyException[];
   inventory: Inventory;
+  /** Package versions of ecosystems `audit.ecosystems` leaves out: counted, not judged. */
+  notAudited: number;
   database: { dir: string; sources: DatabaseSource[] };
 }
 
@@ -77,11 +81,17 @@ export async function runAudit(input: AuditInput): Promise<AuditResult> {
     warnings: [],
     exceptions: [],
     inventory,
+    notAudited: 0,
     database: { dir, sources: [] },
   };
   for (const file of inventory.unread) {
     result.warnings.push(
       `${file}: this lockfile format is not read by the audit; its packages were not checked`,
+    );
+  }
+  for (const file of inventory.missing) {
+    result.warnings.push(
+      `${file}: a requirements file names it (-r) but it does not exist; nothing in it was audited`,
     );
   }
   if (inventory.unpinned.length > 0) {
@@ -90,11 +100,14 @@ export async function runAudit(input: AuditInput): Promise<AuditResult> {
       `${inventory.unpinned.length} requirement line(s) pin no exact version and were not audited (a range has no version to judge), e.g. ${first.file}:${first.line} ${first.requirement}; pin them (==X) or audit a lockfile`,
     );
   }
-  const used = AUDIT_ECOSYSTEMS.filter((e) => inventory.packages.some((p) => p.ecosystem === e));
+  const wanted: readonly Ecosystem[] = policy.audit.ecosystems ?? AUDIT_ECOSYSTEMS;
+  const packages = inventory.packages.filter((p) => wanted.includes(p.ecosystem));
+  result.notAudited = inventory.packages.length - packages.length;
+  const used = AUDIT_ECOSYSTEMS.filter((e) => packages.some((p) => p.ecosystem === e));
   if (used.length === 0) return result;
 
   const names = new Map<Ecosystem, Set<string>>();
-  for (const p of inventory.packages) {
+  for (const p of packages) {
     const set = names.get(p.ecosystem) ?? new Set<string>();
     names.set(p.ecosystem, set);
     set.add(matchName(p.ecosystem, p.name));
@@ -117,32 +130,31 @@ export async function runAudit(input: AuditInput): Promise<AuditResult> {
       `${recordProblems.length} advisory record(s) could not be read and were skipped, e.g. ${p.file} › ${p.entry}: ${p.message}`,
     );
   }
+  // Stale data still finds what it knows: a warning, not an error (osv-scanner does the same);
+  // CI that wants fresh data runs `--update-db` first.
+  const maxAge = policy.audit.maxAgeDays;
   for (const source of db.sources) {
     const updated = newest(source);
     if (updated === undefined) continue;
     const days = Math.floor((now.getTime() - updated.getTime()) / DAY);
-    if (days > policy.audit.maxAgeDays) {
+    if (days > maxAge) {
       result.warnings.push(
-        `the ${source.ecosystem} advisory database is ${days} days old (audit.maxAgeDays: ${policy.audit.maxAgeDays}): run \`seckit audit --update-db\``,
+        `the ${source.ecosystem} advisory database is ${days} days old (allowed: ${maxAge}, audit.maxAgeDays or --max-age-days): advisories published since are not known to it; run \`seckit audit --update-db\``,
       );
     }
   }
 
-  for (const pkg of inventory.packages) {
+  for (const pkg of packages) {
     for (const match of db.match(pkg.ecosystem, pkg.name, pkg.version)) {
-      const finding = vulnerabilityFinding(pkg, match, policy.fingerprintSalt);
+      const { active, expired } = exceptionFor(policy, pkg, match, now);
+      const finding = vulnerabilityFinding(pkg, match, policy.fingerprintSalt, expired);
       result.findings.push(finding);
-      const ignore = policy.audit.ignore.find(
-        (i) =>
-          match.ids.includes(i.id) &&
-          (i.package === undefined ||
-            matchName(pkg.ecosystem, i.package) === matchName(pkg.ecosystem, pkg.name)),
-      );
-      if (ignore !== undefined) {
+      // Applied by `evaluate` like a policy exception: the finding is listed as suppressed, with why.
+      if (active !== undefined) {
         result.exceptions.push({
           fingerprint: finding.id,
-          reason: `${ignore.id}: ${ignore.reason}`,
-          ...(ignore.expires === undefined ? {} : { expires: ignore.expires }),
+          reason: `${active.id}: ${active.reason}`,
+          ...(active.expires === undefined ? {} : { expires: active.expires }),
         });
       }
     }
@@ -153,6 +165,32 @@ export async function runAudit(input: AuditInput): Promise<AuditResult> {
     );
   }
   return result;
+}
+
+/**
+ * The `audit.exceptions` entry for this finding: any id of the group (case aside), optionally only
+ * for one package. An expired one no longer applies; the finding says it expired (as the
+ * dependency exceptions do) rather than being waived.
+ */
+function exceptionFor(
+  policy: Policy,
+  pkg: InstalledPackage,
+  match: AdvisoryMatch,
+  now: Date,
+): { active?: AuditException; expired?: AuditException } {
+  const ids = new Set(match.ids.map((i) => i.toUpperCase()));
+  let expired: AuditException | undefined;
+  for (const exception of policy.audit.exceptions) {
+    if (!ids.has(exception.id.toUpperCase())) continue;
+    if (
+      exception.package !== undefined &&
+      matchName(pkg.ecosystem, exception.package) !== matchName(pkg.ecosystem, pkg.name)
+    )
+      continue;
+    if (!isExpired(exception.expires, now)) return { active: exception };
+    expired ??= exception;
+  }
+  return expired === undefined ? {} : { expired };
 }
 
 /**
@@ -168,6 +206,7 @@ function vulnerabilityFinding(
   pkg: InstalledPackage,
   match: AdvisoryMatch,
   salt: string | undefined,
+  expired: AuditException | undefined,
 ): Finding {
   const ruleId = match.malicious ? AUDIT_RULES.malicious : AUDIT_RULES.vulnerable;
   const others = match.ids.filter((i) => i !== match.id);
@@ -181,13 +220,13 @@ function vulnerabilityFinding(
   const what = match.malicious
     ? `${pkg.name}@${pkg.version} is a known malicious package: ${ids}`
     : `${pkg.name}@${pkg.version} has a known vulnerability: ${ids}${match.summary === undefined ? '' : ` (${match.summary.trim()})`}`;
-  const fixed = match.fixed === undefined ? '; no fixed version known' : `; fixed in ${match.fixed}`;
+  const fixed = match.fixed === undefined ? '; no fixed version known' : `; upgrade to ≥ ${match.fixed}`;
   const direct = pkg.chain?.[0];
   const fix = match.malicious
     ? `Remove ${pkg.name} now and treat every machine that installed it as compromised (rotate its credentials).`
     : match.fixed !== undefined
-      ? `Upgrade ${pkg.name} to ${match.fixed} or later${direct !== undefined && direct !== pkg.name ? ` (through ${direct}, or an override)` : ''} and update the lockfile; or accept it for now with an "audit.ignore" entry (reason, expiry) in .seckit/policy.json.`
-      : `Replace or remove ${pkg.name}, or accept the risk with an "audit.ignore" entry (reason, expiry) in .seckit/policy.json.`;
+      ? `Upgrade ${pkg.name} to ${match.fixed} or later${direct !== undefined && direct !== pkg.name ? ` (through ${direct}, or an override)` : ''} and update the lockfile; or accept it for now with an "audit.exceptions" entry (reason, expiry) in .seckit/policy.json.`
+      : `Replace or remove ${pkg.name}, or accept the risk with an "audit.exceptions" entry (reason, expiry) in .seckit/policy.json.`;
   return {
     id: fingerprint({
       ruleId,
@@ -198,7 +237,7 @@ function vulnerabilityFinding(
     ruleId,
     category: 'vulnerability',
     severity: match.severity,
-    message: `${what}${fixed}${via}`,
+    message: `${what}${fixed}${via}${expired === undefined ? '' : ` (the exception for ${expired.id} expired on ${expired.expires})`}`,
     location: { path: pkg.file, startLine: pkg.line, startColumn: 1, endLine: pkg.line, endColumn: 1 },
     fix,
     docsUrl: `${README}#${ruleId.replace(/[^a-z0-9-]/g, '')}`,

@@ -35,12 +35,17 @@ export interface Inventory {
   packages: InstalledPackage[];
   /** The files read. */
   files: string[];
-  /** Entries with no registry version to judge: workspace, link, folder, file and git sources. */
+  /**
+   * Entries with no registry version to judge: workspace, link, folder, file and git sources;
+   * requirements naming a URL, a path or an editable checkout.
+   */
   notRegistry: number;
   /** Requirement lines that do not pin one exact version: never audited (a range has no version). */
   unpinned: { file: string; line: number; requirement: string }[];
   /** Lockfiles seckit knows but does not read (pdm.lock, pylock.toml, bun.lockb). */
   unread: string[];
+  /** Requirements files named by `-r` that do not exist: nothing in them was judged. */
+  missing: string[];
   /** Files that could not be read: each becomes a report error. */
   errors: { path: string; message: string }[];
 }
@@ -50,6 +55,10 @@ export function isAuditInput(rel: string): boolean {
   const base = path.posix.basename(rel);
   return lockKindOf(base) !== undefined || isRequirementsFile(rel);
 }
+
+/** `name @ url` (PEP 508), a bare URL, or a path to an archive or a folder. */
+const DIRECT_REFERENCE =
+  /^[^\s;]*\s*@\s*\S|^[a-z][a-z0-9+.-]*:\/\/|^\.{0,2}[/\\]|^\.$|\.(?:whl|zip|tar\.gz|tgz)$/i;
 
 const PINNED =
   /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*===?\s*([A-Za-z0-9][A-Za-z0-9.!+_-]*)\s*(?:;.*)?$/;
@@ -69,17 +78,30 @@ export async function collectInventory(
     notRegistry: 0,
     unpinned: [],
     unread: [],
+    missing: [],
     errors: [],
   };
-  for (const file of files) {
+  // Requirements files named by `-r` are installed with the file that names them, whatever their
+  // name (`-r base.txt`): they are audited too, once each.
+  const queue = [...files];
+  const included = new Set<string>();
+  for (let i = 0; i < queue.length; i++) {
+    const file = queue[i]!;
     const text = await read(file);
-    if (text === undefined) continue;
+    if (text === undefined) {
+      if (included.has(file)) inventory.missing.push(file);
+      continue;
+    }
     const base = path.posix.basename(file);
     const kind = lockKindOf(base);
     if (kind === undefined) {
-      if (isRequirementsFile(file)) {
+      if (isRequirementsFile(file) || included.has(file)) {
         inventory.files.push(file);
-        requirementPackages(file, text, inventory);
+        for (const next of requirementPackages(file, text, inventory)) {
+          if (queue.includes(next)) continue;
+          included.add(next);
+          queue.push(next);
+        }
       }
       continue;
     }
@@ -111,7 +133,8 @@ export async function collectInventory(
       const chain = chainOf?.get(entry.key);
       inventory.packages.push({
         ecosystem,
-        name: entry.name,
+        // Python readers normalise names (PEP 503) for matching; the key keeps them as written.
+        name: ecosystem === 'PyPI' ? entry.key.split('==')[0] || entry.name : entry.name,
         version: entry.version,
         file,
         line: lines.position(entry.where('key')?.start ?? 0).line,
@@ -157,15 +180,32 @@ async function graphOf(
   }
 }
 
-function requirementPackages(file: string, text: string, inventory: Inventory): void {
+/** Adds the file's pinned requirements; returns the repo-relative files it includes (`-r`). */
+function requirementPackages(file: string, text: string, inventory: Inventory): string[] {
+  const includes: string[] = [];
   for (const line of parseRequirements(text)) {
+    if (
+      line.kind === 'include' &&
+      line.target !== undefined &&
+      !/^[a-z][a-z0-9+.-]*:/i.test(line.target.text)
+    ) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), line.target.text));
+      if (!target.startsWith('../')) includes.push(target);
+    }
     if (line.kind !== 'requirement') continue;
     const requirement = line.req.text.trim();
-    const m = line.editable ? null : PINNED.exec(requirement);
+    // A URL, a path or an editable checkout installs no registry version: counted, not judged,
+    // like a lockfile's git and folder entries.
+    if (line.editable || DIRECT_REFERENCE.test(requirement)) {
+      inventory.notRegistry++;
+      continue;
+    }
+    const m = PINNED.exec(requirement);
     if (m === null || m[3]!.includes('*')) {
       inventory.unpinned.push({ file, line: line.line, requirement });
       continue;
     }
     inventory.packages.push({ ecosystem: 'PyPI', name: m[1]!, version: m[3]!, file, line: line.line });
   }
+  return includes;
 }

@@ -85,7 +85,8 @@ export function parseOsvRecord(value: unknown): Advisory | undefined {
     if (!isObject(a)) throw new RecordError(`${id}: affected[${i}] is not an object`);
     const pkg = a.package;
     if (!isObject(pkg) || typeof pkg.name !== 'string' || typeof pkg.ecosystem !== 'string') continue;
-    // `npm`, `PyPI`; OSV allows `Ecosystem:suffix` for some databases (Debian:12), never for these two.
+    // `npm`, `PyPI` exactly: the schema defines `:suffix` variants for other ecosystems (Debian:12)
+    // and none for these two; `Root:npm` / `Root:PyPI` are another ecosystem's packages.
     const ecosystem = pkg.ecosystem === 'npm' || pkg.ecosystem === 'PyPI' ? pkg.ecosystem : undefined;
     if (ecosystem === undefined) continue;
     addSeverity(a.severity);

@@ -6,6 +6,8 @@ export interface RecordsRead {
   /** Entry-level problems: the entry's name and what is wrong with it. */
   problems: { entry: string; message: string }[];
   records: number;
+  /** Records parsed and left out: withdrawn, or naming no package of this ecosystem. */
+  skipped: number;
   /** Newest `modified` of every record read (epoch ms; 0 when none says). */
   newest: number;
 }
@@ -23,7 +25,7 @@ export function readRecords(
   ecosystem: Ecosystem,
   wanted: ReadonlySet<string> | undefined,
 ): RecordsRead {
-  const out: RecordsRead = { advisories: [], problems: [], records: 0, newest: 0 };
+  const out: RecordsRead = { advisories: [], problems: [], records: 0, skipped: 0, newest: 0 };
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     out.records++;
@@ -50,7 +52,9 @@ export function readRecords(
       out.problems.push({ entry: entry.name, message });
       continue;
     }
-    if (advisory !== undefined) out.advisories.push(advisory);
+    // Withdrawn, or for other ecosystems only (a `Go` record in the npm zip): left out silently.
+    if (advisory?.affected.some((a) => a.ecosystem === ecosystem)) out.advisories.push(advisory);
+    else out.skipped++;
   }
   return out;
 }

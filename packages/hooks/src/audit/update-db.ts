@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SeckitError } from '@seckit/core';
 import { databaseFile } from './advisory-db.js';
@@ -26,6 +26,14 @@ export async function updateAdvisoryDatabase(options: {
   ecosystems: readonly Ecosystem[];
 }): Promise<Downloaded[]> {
   const done: Downloaded[] = [];
+  // A folder that is a file is a usage error: said before any download, not after.
+  const info = await stat(options.dir).catch(() => undefined);
+  if (info !== undefined && !info.isDirectory()) {
+    throw new SeckitError(
+      'E_AUDIT_DB',
+      `${options.dir}: the advisory database must be a folder, not a file; point --db or "audit.database" in .seckit/policy.json at a folder`,
+    );
+  }
   for (const ecosystem of options.ecosystems) {
     const url = `${options.url.replace(/\/+$/, '')}/${encodeURIComponent(ecosystem)}/all.zip`;
     const file = databaseFile(options.dir, ecosystem);
@@ -61,13 +69,13 @@ export async function updateAdvisoryDatabase(options: {
         `${url}: not an OSV database (${(error as Error).message}); the database in use was left as it was`,
       );
     }
-    await mkdir(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.download`;
     try {
+      await mkdir(path.dirname(file), { recursive: true });
       await writeFile(temporary, body);
       await rename(temporary, file);
     } catch (error) {
-      await rm(temporary, { force: true });
+      await rm(temporary, { force: true }).catch(() => undefined); // its folder may not exist
       throw new SeckitError('E_AUDIT_DB', `${file}: cannot be written (${(error as Error).message})`);
     }
     done.push({ ecosystem, file, bytes: body.length, records });

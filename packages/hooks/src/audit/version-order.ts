@@ -49,6 +49,19 @@ const pypiOrder: VersionOrder = {
   },
 };
 
+/**
+ * A PEP 440 version's identity: equal keys for versions PEP 440 calls equal (`1.0` and `1.0.0`,
+ * `2.0-rc1` and `2.0rc1`); undefined when `v` is not a PEP 440 version.
+ */
+export function pep440Key(v: string): string | undefined {
+  pep440 ??= require('@renovatebot/pep440') as typeof import('@renovatebot/pep440');
+  const x = pep440.explain(v);
+  if (x === null) return undefined;
+  const release = [...x.release];
+  while (release.length > 1 && release.at(-1) === 0) release.pop();
+  return `${x.epoch}!${release.join('.')}|${x.pre?.join('') ?? ''}|${x.post ?? ''}|${x.dev ?? ''}|${x.local ?? ''}`;
+}
+
 export function versionOrder(ecosystem: Ecosystem): VersionOrder {
   return ecosystem === 'npm' ? npmOrder : pypiOrder;
 }

@@ -28,24 +28,32 @@ export function zipEntries(zip: Buffer): ZipEntry[] {
   let count = zip.readUInt16LE(eocd + 10);
   let dirSize = zip.readUInt32LE(eocd + 12);
   let dirOffset = zip.readUInt32LE(eocd + 16);
-  if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
-    const locator = eocd - 20;
-    if (locator < 0 || zip.readUInt32LE(locator) !== ZIP64_LOCATOR)
-      throw new ZipError('zip64 locator missing');
+  const locator = eocd - 20;
+  const zip64 =
+    (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) &&
+    locator >= 0 &&
+    zip.readUInt32LE(locator) === ZIP64_LOCATOR;
+  if (zip64) {
     const z64 = Number(zip.readBigUInt64LE(locator + 8));
     if (z64 + 56 > zip.length || zip.readUInt32LE(z64) !== ZIP64_EOCD)
       throw new ZipError('zip64 end record missing');
     count = Number(zip.readBigUInt64LE(z64 + 32));
     dirSize = Number(zip.readBigUInt64LE(z64 + 40));
     dirOffset = Number(zip.readBigUInt64LE(z64 + 48));
+  } else if (dirSize === 0xffffffff || dirOffset === 0xffffffff) {
+    throw new ZipError('zip64 locator missing');
   }
+  // A saturated count without zip64 records: exactly 65,535 entries, or more from a writer that
+  // only saturates the count. The directory's size still says where it ends.
+  const countKnown = zip64 || count !== 0xffff;
   if (dirOffset + dirSize > zip.length)
     throw new ZipError('the central directory lies beyond the end of the file (truncated?)');
   const entries: ZipEntry[] = [];
   let p = dirOffset;
-  for (let i = 0; i < count; i++) {
+  const dirEnd = dirOffset + dirSize;
+  for (let i = 0; countKnown ? i < count : p < dirEnd; i++) {
     if (p + 46 > zip.length || zip.readUInt32LE(p) !== CENTRAL) {
-      throw new ZipError(`central directory entry ${i + 1} of ${count} is damaged`);
+      throw new ZipError(`central directory entry ${i + 1}${countKnown ? ` of ${count}` : ''} is damaged`);
     }
     const nameLength = zip.readUInt16LE(p + 28);
     const extraLength = zip.readUInt16LE(p + 30);
@@ -121,6 +129,8 @@ function findEndOfCentralDirectory(zip: Buffer): number {
     if (zip.readUInt32LE(p) === EOCD) return p;
   }
   throw new ZipError(
-    zip.length === 0 ? 'the file is empty' : 'not a zip archive (no end of central directory)',
+    zip.length === 0
+      ? 'the file is empty'
+      : 'not a zip archive, or one cut short (no end of central directory record)',
   );
 }

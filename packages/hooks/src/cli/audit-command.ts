@@ -36,9 +36,20 @@ export async function auditCommand(
       `--format: expected one of ${OUTPUT_FORMATS.join(', ')}, got "${format}"`,
     );
   }
+  const maxAgeDays = values['max-age-days'];
+  if (maxAgeDays !== undefined && !/^[1-9]\d*$/.test(String(maxAgeDays))) {
+    throw new SeckitError(
+      'E_USAGE',
+      `--max-age-days: expected a whole number of days (1 or more), got "${maxAgeDays}"`,
+    );
+  }
   const repo = await resolveRepo(cwd);
   const config = await loadConfig(repo.root);
-  const policy = config.policy;
+  const policy =
+    maxAgeDays === undefined
+      ? config.policy
+      : { ...config.policy, audit: { ...config.policy.audit, maxAgeDays: Number(maxAgeDays) } };
+  const ecosystems = policy.audit.ecosystems ?? AUDIT_ECOSYSTEMS;
   const database =
     typeof values.db === 'string'
       ? path.resolve(cwd, values.db)
@@ -51,7 +62,7 @@ export async function auditCommand(
     const url = typeof values['db-url'] === 'string' ? values['db-url'] : policy.audit.updateUrl;
     if (!/^https?:\/\//.test(url))
       throw new SeckitError('E_USAGE', `--db-url: expected an http(s) URL, got "${url}"`);
-    for (const d of await updateAdvisoryDatabase({ dir: database, url, ecosystems: AUDIT_ECOSYSTEMS })) {
+    for (const d of await updateAdvisoryDatabase({ dir: database, url, ecosystems })) {
       note(
         `Downloaded the ${d.ecosystem} advisory database: ${d.records.toLocaleString('en-US')} records, ${(d.bytes / 1e6).toFixed(1)} MB → ${d.file}\n`,
       );
@@ -101,10 +112,15 @@ export async function auditCommand(
 function summaryLine(audit: AuditSummary): string {
   const parts = audit.sources.map((s) => {
     if (!s.present) return `${s.ecosystem}: missing`;
-    const age = s.updated === undefined ? 'age unknown' : `newest record ${ago(s.updated)}`;
+    // "updated": the newest record's modified time, so a fresh copy of old data does not look new.
+    const age = s.updated === undefined ? 'age unknown' : `updated ${ago(s.updated)}`;
     return `${s.ecosystem}: ${s.records.toLocaleString('en-US')} advisories, ${age}`;
   });
-  return `Audited ${audit.packages.toLocaleString('en-US')} locked package version(s) in ${audit.files.length} file(s) against ${audit.database}${parts.length === 0 ? '' : ` (${parts.join('; ')})`}\n`;
+  const left =
+    audit.notAudited === 0
+      ? ''
+      : `; ${audit.notAudited.toLocaleString('en-US')} of other ecosystems not audited (audit.ecosystems)`;
+  return `Audited ${audit.packages.toLocaleString('en-US')} locked package version(s) in ${audit.files.length} file(s) against ${audit.database}${parts.length === 0 ? '' : ` (${parts.join('; ')})`}${left}\n`;
 }
 
 function ago(date: Date): string {

@@ -61,6 +61,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['audit'],
   },
   {
+    name: 'max-age-days',
+    type: 'string',
+    value: 'n',
+    description: 'warn when the database is older than n days (default: audit.maxAgeDays, 7)',
+    commands: ['audit'],
+  },
+  {
     name: 'dry-run',
     type: 'boolean',
     description: 'show the changes as a unified diff, write nothing',
