@@ -359,3 +359,12 @@ describe('the fast readers agree with the libraries on everything they accept', 
     );
   });
 });
+
+describe('uv.lock: a version that is a table', () => {
+  it('is an unknown version with its place, not a crash (found by the property above)', async () => {
+    const text = fixture('uv')['uv.lock']!.replace(/^version = 1$/m, 'version.- = 1');
+    const error = await readLockfile('uv.lock', text).catch((e: unknown) => e);
+    expect(isSeckitError(error)).toBe(true);
+    expect((error as Error).message).toContain('unknown uv.lock version table (seckit reads 1)');
+  });
+});

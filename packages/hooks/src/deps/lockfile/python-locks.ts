@@ -44,7 +44,8 @@ export async function parseUvLock(path: string, text: string): Promise<PythonLoc
       path,
       version === undefined
         ? 'no "version": is this a uv lockfile?'
-        : `unknown uv.lock version ${String(version)} (seckit reads 1)`,
+        : // A TOML table has no prototype to print with (`version.x = 1` makes one).
+          `unknown uv.lock version ${typeof version === 'object' && version !== null ? 'table' : String(version)} (seckit reads 1)`,
       at && lineOf(text, at.start),
     );
   }
