@@ -24,10 +24,12 @@ export type { OutputFormat } from './format/index.js';
 export { formatReport, OUTPUT_FORMATS } from './format/index.js';
 export { formatJson } from './format/json.js';
 export { formatMarkdown } from './format/markdown.js';
+// Escaping for text from scanned repositories in Markdown (sec-report's summary uses it too).
+export { escapeMarkdown, markdownCode } from './format/markdown-escape.js';
 export { formatSarif, toSarif } from './format/sarif.js';
 export { formatText, shouldUseColor } from './format/text.js';
 export type { JsonPlace, ParsedJson } from './json-locate.js';
-export { offsetToPlace, parseJsonWithPlaces } from './json-locate.js';
+export { jsonParseErrorText, offsetToPlace, parseJsonWithPlaces } from './json-locate.js';
 export type { PolicyResult } from './policy/load-policy.js';
 export { loadPolicy, loadPolicyOrThrow, POLICY_PATH, parsePolicy } from './policy/load-policy.js';
 export { POLICY_SCHEMA_FILE, policyJsonSchema } from './policy/policy-json-schema.js';

@@ -64,7 +64,8 @@ export function parseJsonWithPlaces(
   };
 }
 
-function describeParseError(code: string): string {
+/** jsonc-parser's error code in words (`CommaExpected` → `expected "," between entries`). */
+export function jsonParseErrorText(code: string): string {
   const map: Record<string, string> = {
     InvalidSymbol: 'invalid character',
     InvalidNumberFormat: 'invalid number',
@@ -83,5 +84,9 @@ function describeParseError(code: string): string {
     InvalidEscapeCharacter: 'invalid escape character',
     InvalidCharacter: 'invalid character in string',
   };
-  return `invalid JSON: ${map[code] ?? code}`;
+  return map[code] ?? code;
+}
+
+function describeParseError(code: string): string {
+  return `invalid JSON: ${jsonParseErrorText(code)}`;
 }

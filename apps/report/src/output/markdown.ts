@@ -1,8 +1,10 @@
-import { SEVERITIES } from '@seckit/core';
+import { markdownCode as coreMarkdownCode, escapeMarkdown, SEVERITIES } from '@seckit/core';
 import type { FindingView, Summary } from '../metrics/build-summary.js';
 import type { TargetCheck } from '../metrics/gate.js';
 import { hours, locationOf, percent, plural, SEVERITY_ICON, shortId, slaText } from './format-helpers.js';
-import { escapeMarkdown, markdownCode } from './markdown-escape.js';
+
+// Every code span of the summary may end up in a table row: escape `|` always, as before.
+const markdownCode = (text: string) => coreMarkdownCode(text, { inTable: true });
 
 /** Rows of the most-urgent table: a PR comment is capped at 65,536 characters. */
 export const MARKDOWN_URGENT_ROWS = 20;

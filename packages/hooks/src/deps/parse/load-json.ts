@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { jsonParseErrorText } from '@seckit/core';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { LineIndex, type Span } from '../text-place.js';
 import { type JsonSpans, jsonSpans } from './json-spans.js';
@@ -108,7 +109,8 @@ function slowParse(
   if (text.trim() === '') throw new DepsParseError(code, file, 'the file is empty');
   if (first !== undefined || tree === undefined) {
     const place = new LineIndex(text).position(first?.offset ?? 0);
-    const what = first === undefined ? 'the file is empty' : describe(printParseErrorCode(first.error));
+    const what =
+      first === undefined ? 'the file is empty' : jsonParseErrorText(printParseErrorCode(first.error));
     throw new DepsParseError(code, file, `invalid JSON: ${what}`, place);
   }
   if (!options.jsonc) {
@@ -143,26 +145,4 @@ function toValue(node: JsonNode): unknown {
     default:
       return node.value;
   }
-}
-
-function describe(code: string): string {
-  const map: Record<string, string> = {
-    InvalidSymbol: 'invalid character',
-    InvalidNumberFormat: 'invalid number',
-    PropertyNameExpected: 'expected a property name in double quotes',
-    ValueExpected: 'expected a value',
-    ColonExpected: 'expected ":"',
-    CommaExpected: 'expected "," between entries',
-    CloseBraceExpected: 'expected "}"',
-    CloseBracketExpected: 'expected "]"',
-    EndOfFileExpected: 'unexpected text after the end of the JSON value',
-    InvalidCommentToken: 'comments are not allowed in JSON',
-    UnexpectedEndOfComment: 'unterminated comment',
-    UnexpectedEndOfString: 'unterminated string',
-    UnexpectedEndOfNumber: 'unterminated number',
-    InvalidUnicode: 'invalid unicode escape',
-    InvalidEscapeCharacter: 'invalid escape character',
-    InvalidCharacter: 'invalid character in string',
-  };
-  return map[code] ?? code;
 }
