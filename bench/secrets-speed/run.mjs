@@ -23,6 +23,7 @@ const { values: flags } = parseArgs({
     'before-label': { type: 'string', default: 'before' },
     // Re-measure only the hook section, keeping the rest of results.json (after a hook-only change).
     'hook-only': { type: 'boolean', default: false },
+    'rule-costs-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(flags.runs);
@@ -38,20 +39,41 @@ function writeResultsJson(value) {
 
 ensureSecretlint();
 const treeDir = await ensureTree();
-if (flags['hook-only']) {
-  const previous = JSON.parse(readFileSync(path.join(repoRoot, 'bench/secrets-speed/results.json'), 'utf8'));
-  log('hook: 10-file staged scan (only)');
-  previous.hook = await measureHook({ repoRoot, treeDir });
-  previous.hookMeasuredAt = new Date().toISOString();
-  writeFileSync(
-    path.join(repoRoot, 'bench/secrets-speed/results.json'),
-    `${JSON.stringify(previous, null, 2)}\n`,
-  );
+/** The tree's files (what both tools scan), sorted. */
+function listTree() {
+  return execFileSync(
+    'git',
+    ['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard', '--', 'packages'],
+    { cwd: treeDir, maxBuffer: 1 << 30 },
+  )
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .sort();
+}
+/** Re-measures one part, keeping the rest of the latest results (a rule author's loop). */
+async function refreshOnly(update) {
+  const file = path.join(repoRoot, 'bench/secrets-speed/results.json');
+  const previous = JSON.parse(readFileSync(file, 'utf8'));
+  await update(previous);
+  writeFileSync(file, `${JSON.stringify(previous, null, 2)}\n`);
   writeFileSync(
     path.join(repoRoot, 'bench/secrets-speed/results.md'),
     (await import('./report.mjs')).renderResults(previous),
   );
   process.exit(0);
+}
+if (flags['hook-only']) {
+  await refreshOnly(async (previous) => {
+    log('hook: 10-file staged scan (only)');
+    previous.hook = await measureHook({ repoRoot, treeDir });
+    previous.hookMeasuredAt = new Date().toISOString();
+  });
+}
+if (flags['rule-costs-only']) {
+  await refreshOnly(async (previous) => {
+    previous.ruleCosts = await (await import('./rule-costs.mjs')).ruleCosts({ treeDir, files: listTree() });
+  });
 }
 const node = process.execPath;
 const seckitBin = path.join(repoRoot, 'packages/hooks/bin/seckit.js');
@@ -79,18 +101,7 @@ writeFileSync(
 );
 const noProfiler = path.join(here, 'secretlint-no-profiler.mjs');
 
-const treeFiles = execFileSync(
-  'git',
-  ['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard', '--', 'packages'],
-  {
-    cwd: treeDir,
-    maxBuffer: 1 << 30,
-  },
-)
-  .toString('utf8')
-  .split('\0')
-  .filter(Boolean)
-  .sort();
+const treeFiles = listTree();
 const treeBytes = treeFiles.reduce((n, f) => n + statSync(path.join(treeDir, f)).size, 0);
 log(`tree: ${treeFiles.length} files, ${(treeBytes / 1e6).toFixed(1)} MB`);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createKeywordPrefilter } from '../src/secrets/engine/keyword-prefilter.js';
+import { textOffsets } from '../src/secrets/engine/secret-engine.js';
 import { PRESET_KEYWORDS } from '../src/secrets/preset-keywords.js';
 import { Gen } from './helpers/secret-corpus.js';
 
@@ -69,5 +70,65 @@ describe('keyword prefilter', () => {
           g.next() < 0.3 ? g.pick(fragments) : g.chars('abcdefghijklmnopqrstuvwxyz_-.:/ \n', 1 + g.int(8));
       expect(prefilter.scan(Buffer.from(text, 'latin1')).candidates).toEqual(naive(groups, text));
     }
+  });
+
+  it('says which of the keywords it searched for the file holds', () => {
+    const prefilter = createKeywordPrefilter([['ghp_', 'gho_'], ['account'], undefined, ['clé']]);
+    expect([...prefilter.searched].sort()).toEqual(['account', 'gho_', 'ghp_']);
+    expect([...prefilter.scan(Buffer.from('GHP_x and Account')).found].sort()).toEqual(['account', 'ghp_']);
+    expect([...prefilter.scan(Buffer.from('nothing')).found]).toEqual([]);
+  });
+
+  it('records where tracked keywords end, every occurrence, in order, across its lanes', () => {
+    const g = new Gen(11);
+    const tracked = ['pass', 'pw', 'key', 'auth'];
+    const prefilter = createKeywordPrefilter([tracked, ['ghp_']], { trackPositions: tracked });
+    expect([...prefilter.tracked].sort()).toEqual(['auth', 'key', 'pass', 'pw']);
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      const target = g.int(5000);
+      while (text.length < target)
+        text +=
+          g.next() < 0.2
+            ? g.pick(['PASS', 'pw', 'passw', 'keY', 'auth', 'ghp_', 'ke'])
+            : g.chars('abky_ \n', 1 + g.int(6));
+      const expected: number[] = [];
+      const lower = text.toLowerCase();
+      for (let i = 0; i < lower.length; i++) {
+        for (const k of tracked) if (lower.startsWith(k, i)) expected.push(i + k.length);
+      }
+      expect(prefilter.scan(Buffer.from(text, 'latin1')).ends).toEqual(
+        [...new Set(expected)].sort((a, b) => a - b),
+      );
+    }
+  });
+});
+
+describe('keyword offsets in the decoded text', () => {
+  const keywordEnds = (text: string, bytes = Buffer.from(text, 'utf8')) => {
+    const prefilter = createKeywordPrefilter([['key']], { trackPositions: ['key'] });
+    const found = prefilter.scan(bytes);
+    return textOffsets(bytes, found.ends, found.ascii);
+  };
+  const expected = (text: string) => [...text.matchAll(/key/gi)].map((m) => m.index + 3);
+
+  it('are the byte offsets in ASCII text', () => {
+    expect(keywordEnds('a key, a KEY')).toEqual(expected('a key, a KEY'));
+  });
+
+  it('count UTF-16 units in UTF-8 text: two-, three- and four-byte characters', () => {
+    const text = 'é key ✓ key 😀 key ünïcödé 𝒦 KEY';
+    expect(keywordEnds(text)).toEqual(expected(text));
+  });
+
+  it('leave out a leading BOM, as the source the rules see does', () => {
+    const text = '\ufeffkey = 1 ✓ key';
+    const offsets = keywordEnds(text);
+    expect(offsets).toEqual(expected(text.slice(1)));
+  });
+
+  it("give up on invalid UTF-8 (the decoder's replacements make offsets uncertain)", () => {
+    const bytes = Buffer.concat([Buffer.from('key '), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(' key')]);
+    expect(keywordEnds('', bytes)).toBeUndefined();
   });
 });

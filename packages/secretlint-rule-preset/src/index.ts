@@ -13,7 +13,8 @@ import { specificRules } from './rules/specific-rules.js';
 
 export { shannonEntropy } from './entropy.js';
 export { isPlaceholderCredential, isPlaceholderValue } from './placeholder.js';
-export type { RuleDocs, RuleOptions, Severity } from './rule-kit.js';
+export type { KeywordHint, RuleDocs, RuleOptions, Severity } from './rule-kit.js';
+export { KEYWORD_HINT } from './rule-kit.js';
 
 /** Every rule definition (finder, keywords, severity, docs), generic last. */
 export const definitions: readonly RuleDefinition[] = [...specificRules, genericSecretAssignmentRule];
@@ -28,6 +29,14 @@ export const rules: SecretLintRuleCreator<RuleOptions>[] = definitions.map(toSec
 export const keywords: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   definitions.map((d) => [ruleIdOf(d.name), d.keywords]),
 );
+
+/**
+ * Rule ids whose finders walk the lines holding their keywords. A caller with a keyword prefilter
+ * can record where those keywords occur and pass the offsets in the source's KEYWORD_HINT.
+ */
+export const rulesUsingKeywordPositions: readonly string[] = definitions
+  .filter((d) => d.usesKeywordPositions === true)
+  .map((d) => ruleIdOf(d.name));
 
 /** Rule id → seckit severity: provider credentials and keys critical/high, the generic rule medium. */
 export const ruleSeverity: Readonly<Record<string, Severity>> = Object.fromEntries(

@@ -11,17 +11,73 @@ export const RULE_ID_PREFIX = '@seckit/secretlint-rule-';
 export const README_URL =
   'https://github.com/seckit/seckit/blob/main/packages/secretlint-rule-preset/README.md';
 
-/** What a rule's finder sees: the text, and the path when the caller gave one. */
-export interface SourceFile {
-  text: string;
-  /** `text.toLowerCase()`, computed once per file and shared by the rules (keyword checks). */
-  lower: string;
-  /** As secretlint passes it (absolute or relative); undefined for stdin-like sources. */
-  path: string | undefined;
+/**
+ * What a caller that has already searched the file for keywords knows (seckit's engine runs one
+ * automaton over the bytes for the keywords of every rule): `found` holds the keywords of `searched`
+ * that occur, ignoring ASCII case. Attached to secretlint's source object under this symbol, it
+ * spares the rules their own keyword searches; under plain secretlint it is absent and the rules
+ * search the text themselves.
+ */
+export const KEYWORD_HINT: unique symbol = Symbol.for('@seckit/secretlint-rule-preset/keyword-hint');
+
+export interface KeywordHint {
+  searched: ReadonlySet<string>;
+  found: ReadonlySet<string>;
+  /**
+   * Offsets in the text just past each occurrence (ascending, ignoring ASCII case) of the keywords
+   * in `tracked`; only when those offsets are the text's own (an ASCII file).
+   */
+  ends?: readonly number[] | undefined;
+  tracked?: ReadonlySet<string> | undefined;
 }
 
-export function sourceFile(text: string, path?: string): SourceFile {
-  return { text, lower: text.toLowerCase(), path };
+/** What a rule's finder sees: the text, and the path when the caller gave one. */
+export interface SourceFile {
+  readonly text: string;
+  /** `text.toLowerCase()`, computed on first use and shared by the rules of one file. */
+  readonly lower: string;
+  /** As secretlint passes it (absolute or relative); undefined for stdin-like sources. */
+  readonly path: string | undefined;
+  /** Does the text contain this lowercase literal, ignoring case? (From the hint when it knows.) */
+  has(literal: string): boolean;
+  /**
+   * Where these keywords end in the text (see KeywordHint.ends), when the caller recorded exactly
+   * them; undefined otherwise, and the rule searches itself.
+   */
+  keywordEnds(keywords: readonly string[]): readonly number[] | undefined;
+}
+
+class RuleFile implements SourceFile {
+  #lower: string | undefined;
+  constructor(
+    readonly text: string,
+    readonly path: string | undefined,
+    private readonly lowerOf: () => string,
+    private readonly hint: KeywordHint | undefined,
+  ) {}
+
+  get lower(): string {
+    this.#lower ??= this.lowerOf();
+    return this.#lower;
+  }
+
+  has(literal: string): boolean {
+    const hint = this.hint;
+    if (hint?.searched.has(literal)) return hint.found.has(literal);
+    return this.lower.includes(literal);
+  }
+
+  keywordEnds(keywords: readonly string[]): readonly number[] | undefined {
+    const hint = this.hint;
+    if (hint?.ends === undefined || hint.tracked === undefined) return undefined;
+    if (hint.tracked.size !== keywords.length || !keywords.every((k) => hint.tracked?.has(k)))
+      return undefined;
+    return hint.ends;
+  }
+}
+
+export function sourceFile(text: string, path?: string, hint?: KeywordHint): SourceFile {
+  return new RuleFile(text, path, () => text.toLowerCase(), hint);
 }
 
 /** One credential: `[start, end)` covers exactly the value, never the key name. */
@@ -62,6 +118,8 @@ export interface RuleDefinition {
   /** messageId → message (the value is appended by the translator). */
   messages: Readonly<Record<string, string>>;
   docs: RuleDocs;
+  /** The finder visits the lines that hold its keywords: keyword positions a caller knows spare it a search. */
+  usesKeywordPositions?: boolean;
   find(file: SourceFile, options: RuleOptions): Hit[];
 }
 
@@ -80,11 +138,6 @@ function lowerText(source: SecretLintSourceCode): string {
   const lower = source.content.toLowerCase();
   lowered.set(source, { content: source.content, lower });
   return lower;
-}
-
-/** True when one of the keywords occurs in the lowercased text. */
-export function hasKeyword(lowerTextValue: string, keywords: readonly string[]): boolean {
-  return keywords.some((k) => lowerTextValue.includes(k));
 }
 
 /** The secretlint rule for a definition: reports each hit with the value as `CREDENTIAL`. */
@@ -106,10 +159,11 @@ export function toSecretlintRule(definition: RuleDefinition): SecretLintRuleCrea
       const t = context.createTranslator(messages);
       return {
         file(source) {
-          // Secretlint has no keyword prefilter of its own: do the cheap check here too.
-          const lower = lowerText(source);
-          if (!hasKeyword(lower, definition.keywords)) return;
-          const file: SourceFile = { text: source.content, lower, path: source.filePath };
+          // Secretlint has no keyword prefilter of its own: do the cheap check here too (answered
+          // by the hint when seckit's engine runs the rule).
+          const hint = (source as { [KEYWORD_HINT]?: KeywordHint })[KEYWORD_HINT];
+          const file = new RuleFile(source.content, source.filePath, () => lowerText(source), hint);
+          if (!definition.keywords.some((k) => file.has(k))) return;
           for (const hit of definition.find(file, options ?? {})) {
             const value = source.content.slice(hit.start, hit.end);
             context.report({ message: t(hit.messageId, { CREDENTIAL: value }), range: [hit.start, hit.end] });

@@ -24,6 +24,7 @@ function splitLines(text: string): Line[] {
 }
 
 const KIND_SECRET = /^kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?$/;
+const KIND_SECRET_ANYWHERE = /^kind:[ \t]*["']?Secret/m;
 const SECTION = /^(data|stringData):[ \t]*(?:#.*)?$/;
 const ENTRY = /^([A-Za-z0-9._-]{1,253})[ \t]*:(?:[ \t]+(.*))?$/;
 // Entries that name what is not secret in a Secret (its user name, host, port…).
@@ -48,8 +49,10 @@ function scalarSpan(line: Line, raw: string): [number, number] | undefined {
 
 /** Values under `data:` / `stringData:` of YAML documents with `kind: Secret`. */
 export function findKubernetesSecretValues(file: SourceFile): Hit[] {
-  if (!file.lower.includes('secret')) return [];
+  if (!file.has('secret')) return [];
   const { text } = file;
+  // Most files that say "secret" are not Secret manifests: no `kind: Secret` line, no line split.
+  if (!KIND_SECRET_ANYWHERE.test(text)) return [];
   const lines = splitLines(text);
   const hits: Hit[] = [];
   let docStart = 0;

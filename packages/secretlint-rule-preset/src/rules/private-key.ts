@@ -67,7 +67,7 @@ function ageHits(file: SourceFile): Hit[] {
 
 /** Spans the preset already reports in this file (its privatekey rule, or its gcp rule: whole file). */
 function presetCovered(file: SourceFile): Span[] {
-  if (!file.lower.includes('private key')) return [];
+  if (!file.has('private key')) return [];
   if (presetReportsGcpServiceAccount(file.text, file.path)) return [[0, file.text.length]];
   return presetPrivateKeySpans(file.text);
 }
@@ -75,11 +75,11 @@ function presetCovered(file: SourceFile): Span[] {
 /** Every private key in the file: PEM / OpenSSH / PGP blocks, PuTTY private lines, age keys. */
 export function findPrivateKeys(file: SourceFile, options: RuleOptions = {}): Hit[] {
   const hits: Hit[] = [];
-  if (file.lower.includes('private key')) {
+  if (file.has('private key')) {
     hits.push(...pemHits(file, options.reportPresetCovered === true ? [] : presetCovered(file)));
   }
-  if (file.lower.includes('private-lines')) hits.push(...puttyHits(file));
-  if (file.lower.includes('age-secret-key-1')) hits.push(...ageHits(file));
+  if (file.has('private-lines')) hits.push(...puttyHits(file));
+  if (file.has('age-secret-key-1')) hits.push(...ageHits(file));
   return hits;
 }
 

@@ -35,7 +35,7 @@ const YARN_ENTRY =
 export function findNpmrcCredentials(file: SourceFile): Hit[] {
   const hits: Hit[] = [];
   const presetSpans = presetNpmrcAuthTokenSpans(file.text, file.path);
-  if (file.lower.includes('_auth') || file.lower.includes('_password')) {
+  if (file.has('_auth') || file.has('_password')) {
     for (const m of file.text.matchAll(NPM_ENTRY)) {
       const span = groupSpan(m);
       const key = m.groups?.key ?? '';
@@ -56,7 +56,7 @@ export function findNpmrcCredentials(file: SourceFile): Hit[] {
       });
     }
   }
-  if (file.lower.includes('npmauth')) {
+  if (file.has('npmauth')) {
     for (const m of file.text.matchAll(YARN_ENTRY)) {
       const span = groupSpan(m);
       const value = m.groups?.value ?? '';

@@ -14,14 +14,34 @@ export interface PrefilterResult {
   candidates: number[];
   /** Every byte was ASCII, so Latin-1 decoding gives the same string as UTF-8, faster. */
   ascii: boolean;
+  /** The keywords (of `searched`) found in the file. */
+  found: ReadonlySet<string>;
+  /**
+   * Byte offsets just past each occurrence of a `trackPositions` keyword (ascending, no repeats;
+   * ignoring ASCII case), for rules that visit the lines holding their keywords.
+   */
+  ends: number[];
 }
 
 export interface KeywordPrefilter {
   scan(bytes: Uint8Array): PrefilterResult;
+  /**
+   * Every keyword the automaton looks for (lowercase). For these, `found` answers "does the file
+   * contain it, ignoring ASCII case?" exactly, so rules need not search the text again.
+   */
+  readonly searched: ReadonlySet<string>;
+  /** The keywords whose positions `ends` lists (those of `trackPositions` the automaton searches). */
+  readonly tracked: ReadonlySet<string>;
 }
 
-/** `groups[i]`: the keywords of rule i; `undefined` or `[]` means "always run rule i". */
-export function createKeywordPrefilter(groups: readonly (readonly string[] | undefined)[]): KeywordPrefilter {
+/**
+ * `groups[i]`: the keywords of rule i; `undefined` or `[]` means "always run rule i".
+ * `trackPositions`: keywords whose every occurrence is recorded (in `ends`).
+ */
+export function createKeywordPrefilter(
+  groups: readonly (readonly string[] | undefined)[],
+  options: { trackPositions?: readonly string[] } = {},
+): KeywordPrefilter {
   const always: number[] = [];
   const keyed: { group: number; keywords: Uint8Array[] }[] = [];
   groups.forEach((keywords, group) => {
@@ -29,17 +49,34 @@ export function createKeywordPrefilter(groups: readonly (readonly string[] | und
     if (usable) keyed.push({ group, keywords: keywords.map((k) => Buffer.from(k.toLowerCase(), 'latin1')) });
     else always.push(group);
   });
-  if (keyed.length === 0) return { scan: () => ({ candidates: [...always], ascii: false }) };
+  const searched: ReadonlySet<string> = new Set(
+    keyed.flatMap((k) => k.keywords.map((w) => Buffer.from(w).toString('latin1'))),
+  );
+  const tracked: ReadonlySet<string> = new Set(
+    (options.trackPositions ?? []).map((k) => k.toLowerCase()).filter((k) => searched.has(k)),
+  );
+  if (keyed.length === 0) {
+    const scan = () => ({ candidates: [...always], ascii: false, found: new Set<string>(), ends: [] });
+    return { searched, tracked, scan };
+  }
   const automaton = buildAutomaton(keyed);
-  const { table, firstTerminal, outputs } = automaton;
+  const { table, firstTerminal, outputs, words } = automaton;
+  // States where a tracked keyword ends: their positions are recorded.
+  const track = new Uint8Array(automaton.states);
+  words.forEach((list, id) => {
+    if (list.some((w) => tracked.has(w))) track[id] = 1;
+  });
+  let ends: number[] = [];
   // A keyword can end up to (longest - 1) bytes past a lane's share: lanes overlap by that much.
   const overlap = Math.max(...keyed.flatMap((k) => k.keywords.map((w) => w.length))) - 1;
   const found = new Uint8Array(groups.length);
   const visited = new Uint8Array(automaton.states);
   const touched: number[] = [];
-  // Called for terminal states only (rare): marks the groups whose keyword ends there.
-  const visit = (state: number) => {
+  // Called for terminal states only (rare): marks the groups whose keyword ends there, and records
+  // where a tracked keyword ends (`at`: the offset of the keyword's last byte).
+  const visit = (state: number, at: number) => {
     const id = state >> 8;
+    if (track[id] === 1) ends.push(at + 1);
     if (visited[id] === 1) return;
     visited[id] = 1;
     touched.push(id);
@@ -71,10 +108,10 @@ export function createKeywordPrefilter(groups: readonly (readonly string[] | und
       d = t[d + w]!;
       // OR is at least the largest of the four: one test in the common case.
       if ((a | b | c | d) >= f) {
-        if (a >= f) visit(a);
-        if (b >= f) visit(b);
-        if (c >= f) visit(c);
-        if (d >= f) visit(d);
+        if (a >= f) visit(a, i);
+        if (b >= f) visit(b, i + q);
+        if (c >= f) visit(c, i + 2 * q);
+        if (d >= f) visit(d, i + 3 * q);
       }
     }
     // Each lane goes on past its quarter by `overlap` bytes (keywords straddling the seam); the
@@ -95,7 +132,7 @@ export function createKeywordPrefilter(groups: readonly (readonly string[] | und
       const byte = bytes[i]!;
       seen |= byte;
       state = t[state + byte]!;
-      if (state >= f) visit(state);
+      if (state >= f) visit(state, i);
     }
     return seen;
   }
@@ -103,16 +140,35 @@ export function createKeywordPrefilter(groups: readonly (readonly string[] | und
   return {
     scan(bytes) {
       const seen = bytes.length >= 1024 ? fourLanes(bytes) : tail(bytes, 0, 0, bytes.length);
-      for (const id of touched) visited[id] = 0;
+      const foundWords = new Set<string>();
+      for (const id of touched) {
+        visited[id] = 0;
+        for (const word of words[id]!) foundWords.add(word);
+      }
       touched.length = 0;
       const candidates: number[] = [];
       for (let group = 0; group < groups.length; group++) {
         if (found[group] === 1 || always.includes(group)) candidates.push(group);
         found[group] = 0;
       }
-      return { candidates, ascii: seen < 0x80 };
+      const offsets = ends;
+      ends = [];
+      if (offsets.length > 1) sortUnique(offsets);
+      return { candidates, ascii: seen < 0x80, found: foundWords, ends: offsets };
     },
+    searched,
+    tracked,
   };
+}
+
+/** Sorts in place and drops repeats (the lanes' overlaps see some keywords twice, out of order). */
+function sortUnique(values: number[]): void {
+  values.sort((x, y) => x - y);
+  let kept = 1;
+  for (let i = 1; i < values.length; i++) {
+    if (values[i] !== values[kept - 1]) values[kept++] = values[i]!;
+  }
+  values.length = kept;
 }
 
 function isAsciiKeyword(keyword: string): boolean {
@@ -126,6 +182,8 @@ interface Automaton {
   firstTerminal: number;
   /** Per state id: the groups whose keyword ends there (failure-link outputs included). */
   outputs: number[][];
+  /** Per state id: the keywords that end there (failure-link outputs included). */
+  words: string[][];
   states: number;
 }
 
@@ -137,6 +195,7 @@ function buildAutomaton(keyed: readonly { group: number; keywords: readonly Uint
   const trie = new Int32Array(capacity * 256).fill(-1);
   const edges: [number, number][][] = [[]];
   const own: Set<number>[] = [new Set()];
+  const ownWords: Set<string>[] = [new Set()];
   for (const { group, keywords } of keyed) {
     for (const keyword of keywords) {
       let s = 0;
@@ -145,6 +204,7 @@ function buildAutomaton(keyed: readonly { group: number; keywords: readonly Uint
         if (n < 0) {
           n = own.length;
           own.push(new Set());
+          ownWords.push(new Set());
           edges.push([]);
           trie[s * 256 + byte] = n;
           edges[s]!.push([byte, n]);
@@ -152,12 +212,14 @@ function buildAutomaton(keyed: readonly { group: number; keywords: readonly Uint
         s = n;
       }
       own[s]!.add(group);
+      ownWords[s]!.add(Buffer.from(keyword).toString('latin1'));
     }
   }
   const count = own.length;
   // Breadth-first failure links (the longest proper suffix that is a trie state) and outputs.
   const fail = new Int32Array(count);
   const outputs: Set<number>[] = own.map((o) => new Set(o));
+  const outputWords: Set<string>[] = ownWords.map((o) => new Set(o));
   const order = [0];
   for (let head = 0; head < order.length; head++) {
     const s = order[head]!;
@@ -169,6 +231,7 @@ function buildAutomaton(keyed: readonly { group: number; keywords: readonly Uint
         fail[t] = Math.max(g, 0);
       }
       for (const group of outputs[fail[t]!]!) outputs[t]!.add(group);
+      for (const word of outputWords[fail[t]!]!) outputWords[t]!.add(word);
       order.push(t);
     }
   }
@@ -190,6 +253,16 @@ function buildAutomaton(keyed: readonly { group: number; keywords: readonly Uint
     table.copyWithin(row + 65, row + 97, row + 123);
   }
   const outputsById: number[][] = new Array(count);
-  for (let s = 0; s < count; s++) outputsById[id[s]!] = [...outputs[s]!].sort((a, b) => a - b);
-  return { table, firstTerminal: nonTerminal.length * 256, outputs: outputsById, states: count };
+  const wordsById: string[][] = new Array(count);
+  for (let s = 0; s < count; s++) {
+    outputsById[id[s]!] = [...outputs[s]!].sort((a, b) => a - b);
+    wordsById[id[s]!] = [...outputWords[s]!];
+  }
+  return {
+    table,
+    firstTerminal: nonTerminal.length * 256,
+    outputs: outputsById,
+    words: wordsById,
+    states: count,
+  };
 }

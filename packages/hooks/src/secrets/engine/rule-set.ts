@@ -1,6 +1,7 @@
 import type { Severity } from '@seckit/core';
 import {
   isPlaceholderCredential,
+  rulesUsingKeywordPositions,
   keywords as seckitKeywords,
   rules as seckitRules,
   ruleSeverity as seckitSeverity,
@@ -21,6 +22,8 @@ export interface SecretRuleEntry {
   options?: object | undefined;
   /** Also run on lockfiles, where only credentials inside URLs are worth looking for. */
   lockfiles?: boolean | undefined;
+  /** The rule walks the lines holding its keywords: the prefilter records where they occur. */
+  keywordPositions?: boolean | undefined;
 }
 
 const FILTER_COMMENTS = '@secretlint/secretlint-rule-filter-comments';
@@ -66,6 +69,7 @@ export function seckitRuleEntries(): SecretRuleEntry[] {
     keywords: seckitKeywords[rule.meta.id],
     severity: seckitSeverity[rule.meta.id] ?? 'high',
     lockfiles: LOCKFILE_RULES.has(rule.meta.id),
+    keywordPositions: rulesUsingKeywordPositions.includes(rule.meta.id),
   }));
 }
 

@@ -1,4 +1,5 @@
-import { createKeywordPrefilter } from './keyword-prefilter.js';
+import { isUtf8 } from 'node:buffer';
+import { createKeywordPrefilter, type PrefilterResult } from './keyword-prefilter.js';
 import { createRuleRunner, type RuleMessage } from './rule-runner.js';
 import type { SecretRuleEntry } from './rule-set.js';
 import { RuleSourceCode } from './source-code.js';
@@ -33,9 +34,18 @@ export interface SecretEngine {
  * automaton picks the rules that can match, and only then is the file decoded and those rules run.
  */
 export function createSecretEngine(entries: readonly SecretRuleEntry[]): SecretEngine {
-  const prefilter = createKeywordPrefilter(entries.map((e) => e.keywords));
+  const prefilter = createKeywordPrefilter(
+    entries.map((e) => e.keywords),
+    { trackPositions: entries.filter((e) => e.keywordPositions === true).flatMap((e) => e.keywords ?? []) },
+  );
   const runner = createRuleRunner(entries.map((e) => ({ rule: e.rule, options: e.options })));
   const indexById = new Map(entries.map((e, i) => [e.rule.meta.id, i]));
+  // Where the tracked keywords end, as offsets into the text the rules see (see textOffsets).
+  const keywordEnds = (bytes: Uint8Array, found: PrefilterResult) => {
+    if (prefilter.tracked.size === 0 || found.ends.length === 0) return {};
+    const ends = textOffsets(bytes, found.ends, found.ascii);
+    return ends === undefined ? {} : { ends, tracked: prefilter.tracked };
+  };
   const withIndex = (messages: RuleMessage[]) =>
     messages.map((m) => ({ ...m, ruleIndex: indexById.get(m.ruleId) ?? -1 }));
 
@@ -47,7 +57,16 @@ export function createSecretEngine(entries: readonly SecretRuleEntry[]): SecretE
       if (input.kind === 'lockfile') candidates = candidates.filter((i) => entries[i]!.lockfiles === true);
       if (candidates.length === 0) return { source: undefined, messages: [] };
       const text = input.text ?? decode(input.content, found.ascii);
-      const source = new RuleSourceCode({ text, filePath: input.filePath, ext: input.ext });
+      const source = new RuleSourceCode({
+        text,
+        filePath: input.filePath,
+        ext: input.ext,
+        keywords: {
+          searched: prefilter.searched,
+          found: found.found,
+          ...keywordEnds(input.content, found),
+        },
+      });
       candidates = candidates.filter((i) => entries[i]!.gate?.(source.content) ?? true);
       if (candidates.length === 0) return { source, messages: [] };
       const result = runner.run(source, candidates);
@@ -61,4 +80,34 @@ export function createSecretEngine(entries: readonly SecretRuleEntry[]): SecretE
 function decode(bytes: Uint8Array, ascii: boolean): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return buffer.toString(ascii ? 'latin1' : 'utf8');
+}
+
+/**
+ * Byte offsets (ascending, each just past an ASCII byte) as offsets into the decoded text the rules
+ * see: the same in an ASCII file; in valid UTF-8, one UTF-16 unit per character (two for those
+ * of four bytes) minus a leading BOM, which the source drops. Invalid UTF-8 decodes with
+ * replacement characters whose count depends on the decoder's rules: undefined, and the rules
+ * search the text themselves.
+ */
+export function textOffsets(
+  bytes: Uint8Array,
+  ends: readonly number[],
+  ascii: boolean,
+): readonly number[] | undefined {
+  if (ascii) return ends;
+  if (!isUtf8(bytes)) return undefined;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 1 : 0;
+  const out = new Array<number>(ends.length);
+  let units = 0;
+  let at = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    for (; at < end; at++) {
+      const byte = bytes[at]!;
+      // Lead bytes start a character; continuation bytes (10xxxxxx) add nothing.
+      if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+    }
+    out[i] = units - bom;
+  }
+  return out;
 }

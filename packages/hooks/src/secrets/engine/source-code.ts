@@ -1,3 +1,4 @@
+import { KEYWORD_HINT, type KeywordHint } from '@seckit/secretlint-rule-preset';
 import type {
   SecretLintSourceCode,
   SecretLintSourceNodeLocation,
@@ -9,7 +10,8 @@ import type {
  * The source object secretlint rules receive, as @secretlint/core 12.0.0 builds it (a leading BOM
  * is removed from `content`; ranges are offsets into that content), except that the line index
  * behind the position helpers is built on first use: most rules never ask for it, and building it
- * eagerly costs a pass over every file (core's StructuredSource does).
+ * eagerly costs a pass over every file (core's StructuredSource does). It also carries what the
+ * keyword prefilter found (KEYWORD_HINT), which secretlint's rules ignore.
  */
 export class RuleSourceCode implements SecretLintSourceCode {
   readonly hasBOM: boolean;
@@ -18,14 +20,17 @@ export class RuleSourceCode implements SecretLintSourceCode {
   readonly physicalFilePath: string | undefined;
   readonly contentType = 'text' as const;
   readonly ext: string;
+  /** The keywords the engine's prefilter found: our rules read it instead of searching again. */
+  readonly [KEYWORD_HINT]: KeywordHint | undefined;
   #lineStarts: number[] | undefined;
 
-  constructor(input: { text: string; filePath: string; ext: string }) {
+  constructor(input: { text: string; filePath: string; ext: string; keywords?: KeywordHint }) {
     this.hasBOM = input.text.charCodeAt(0) === 0xfeff;
     this.content = this.hasBOM ? input.text.slice(1) : input.text;
     this.filePath = input.filePath;
     this.physicalFilePath = input.filePath;
     this.ext = input.ext;
+    this[KEYWORD_HINT] = input.keywords;
   }
 
   getFilePath(): string | undefined {

@@ -74,7 +74,8 @@ const CALL_EXCLUDED =
 // One-argument calls that are not setters.
 const SETTER = /^(?:set|with|put)[A-Z_]/;
 
-const KEYWORD = /pass|pw|secret|token|key|auth|cred|bearer/gi;
+const KEYWORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer'] as const;
+const KEYWORD = new RegExp(KEYWORDS.join('|'), 'gi');
 
 interface Candidate {
   key: string;
@@ -117,11 +118,23 @@ function captured(m: RegExpMatchArray, offset: number): Omit<Candidate, 'key' | 
 const HAS_VALUE_ATTRIBUTE = /value/i;
 const HAS_AUTHORIZATION = /authorization/i;
 
-/** Every key/value pair on the line that could be an assignment of a secret-named key. */
-function lineCandidates(line: string, offset: number): Candidate[] {
+const HAS_QUOTE = /["'\x60]/;
+
+/**
+ * Every key/value pair on the line that could be an assignment of a secret-named key. In source
+ * code only quoted literals count (see findGenericSecretAssignments), and most keyword lines of
+ * code hold no quote at all: those skip every pattern whose value would have to be unquoted.
+ */
+function lineCandidates(line: string, offset: number, code: boolean): Candidate[] {
   const out: Candidate[] = [];
+  const unquotedOnly = code && !HAS_QUOTE.test(line);
   const call = line.includes('(');
-  if (line.includes('=') || line.includes(':')) assignmentCandidates(line, offset, out);
+  if (!unquotedOnly && (line.includes('=') || line.includes(':'))) assignmentCandidates(line, offset, out);
+  if (unquotedOnly) {
+    // Only the patterns whose value counts as quoted whatever it looks like.
+    xmlElementAndHeaderCandidates(line, offset, out);
+    return out;
+  }
   if (call && line.includes(',')) {
     for (const m of line.matchAll(CALL_PAIR)) {
       if (CALL_EXCLUDED.test(m.groups?.fn ?? '')) continue;
@@ -143,16 +156,22 @@ function lineCandidates(line: string, offset: number): Candidate[] {
       if (value !== undefined) out.push({ key: m.groups?.key ?? '', op: 'value=', ...value });
     }
   }
-  if (line.includes('</')) {
-    for (const m of line.matchAll(XML_ELEMENT)) {
-      const value = captured(m, offset);
-      if (value !== undefined) out.push({ key: m.groups?.key ?? '', op: '<>', ...value, quoted: true });
-    }
-  }
   if (line.includes('--')) {
     for (const m of line.matchAll(CLI_FLAG)) {
       const value = captured(m, offset);
       if (value !== undefined) out.push({ key: m.groups?.key ?? '', op: 'flag', ...value });
+    }
+  }
+  xmlElementAndHeaderCandidates(line, offset, out);
+  return out;
+}
+
+/** `<password>…</password>` and `Authorization: Bearer …`: literal values even without quotes. */
+function xmlElementAndHeaderCandidates(line: string, offset: number, out: Candidate[]): void {
+  if (line.includes('</')) {
+    for (const m of line.matchAll(XML_ELEMENT)) {
+      const value = captured(m, offset);
+      if (value !== undefined) out.push({ key: m.groups?.key ?? '', op: '<>', ...value, quoted: true });
     }
   }
   if (HAS_AUTHORIZATION.test(line)) {
@@ -161,12 +180,12 @@ function lineCandidates(line: string, offset: number): Candidate[] {
       if (value !== undefined) out.push({ key: 'authorization', op: 'header', ...value, quoted: true });
     }
   }
-  return out;
 }
 
 /** `key = value`, `key: value`, `key := value`, … on the line. */
 function assignmentCandidates(line: string, offset: number, out: Candidate[]): void {
-  const assignment = new RegExp(ASSIGNMENT);
+  const assignment = ASSIGNMENT;
+  assignment.lastIndex = 0;
   for (let m = assignment.exec(line); m !== null; m = assignment.exec(line)) {
     const value = captured(m, offset);
     if (value === undefined) continue;
@@ -236,13 +255,38 @@ const HASH_CONTEXT = /sha\d*|md5|hash|digest|checksum|integrity|commit|fingerpri
 function coveredSpans(file: SourceFile): Span[] {
   const spans: Span[] = [];
   for (const rule of specificRules) {
-    if (!rule.keywords.some((k) => file.lower.includes(k))) continue;
+    if (!rule.keywords.some((k) => file.has(k))) continue;
     for (const hit of rule.find(file, { reportPresetCovered: true })) spans.push([hit.start, hit.end]);
   }
   spans.push(...presetAwsSecretSpans(file.text), ...presetNpmrcAuthTokenSpans(file.text, file.path));
   if (file.text.includes('://'))
     spans.push(...presetConnectionStringSpans(file.text), ...presetBasicAuthSpans(file.text));
   return spans;
+}
+
+/** The lines holding one of the rule's keywords, in order, each once. */
+function* keywordLines(file: SourceFile): Generator<{ start: number; end: number; text: string }> {
+  const { text } = file;
+  const ends = file.keywordEnds(KEYWORDS);
+  if (ends !== undefined) {
+    // Where the caller's prefilter saw the keywords: no search of our own.
+    let lineEnd = -1;
+    for (const end of ends) {
+      if (end - 1 <= lineEnd) continue;
+      const line = lineAt(text, end - 1);
+      lineEnd = line.end;
+      yield line;
+    }
+    return;
+  }
+  const keyword = KEYWORD;
+  keyword.lastIndex = 0;
+  for (let k = keyword.exec(text); k !== null; k = keyword.exec(text)) {
+    const line = lineAt(text, k.index);
+    // The next search starts on the next line.
+    keyword.lastIndex = line.end + 1;
+    yield line;
+  }
 }
 
 /** Secret-named keys assigned a literal that looks like a real secret. */
@@ -255,13 +299,8 @@ export function findGenericSecretAssignments(file: SourceFile): Hit[] {
   const hits: Hit[] = [];
   const seenValues = new Set<number>();
   let covered: Span[] | undefined;
-  let lineEnd = -1;
-  for (const k of text.matchAll(KEYWORD)) {
-    // Keyword hits come in order: one visit per line however many keywords it holds.
-    if ((k.index ?? 0) <= lineEnd) continue;
-    const line = lineAt(text, k.index ?? 0);
-    lineEnd = line.end;
-    const candidates = lineCandidates(line.text, line.start);
+  for (const line of keywordLines(file)) {
+    const candidates = lineCandidates(line.text, line.start, code);
     const pair = nameValueCandidates(text, line.start, line.text);
     if (pair !== undefined) candidates.push(pair);
     for (const c of candidates) {
@@ -313,7 +352,8 @@ export function findGenericSecretAssignments(file: SourceFile): Hit[] {
 export const genericSecretAssignmentRule: RuleDefinition = {
   name: 'generic-secret-assignment',
   severity: 'medium',
-  keywords: ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer'],
+  keywords: KEYWORDS,
+  usesKeywordPositions: true,
   messages: {
     GENERIC_PASSWORD: 'found hard-coded password',
     GENERIC_SECRET: 'found hard-coded secret',

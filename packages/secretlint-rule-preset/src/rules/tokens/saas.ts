@@ -327,6 +327,7 @@ export const saasTokens: readonly TokenRuleSpec[] = [
         message: 'found Airtable personal access token',
         pattern: re(String.raw`${START}pat[0-9A-Za-z]{14}\.[0-9a-f]{64}${END}`),
         keywords: ['pat'],
+        anchors: [{ literal: 'pat', offset: 0 }],
       },
     ],
   },
