@@ -141,6 +141,14 @@ function setUp() {
   );
   commitAll(repos.direct, env, 'direct');
 
+  // sec-init before the in-process task: the same install with the JSON config it used to create,
+  // lint-staged spawning `seckit scan --staged` (a second Node process per commit).
+  repos.spawned = path.join(WORK, 'spawned');
+  cpSync(repos['sec-init'], repos.spawned, { recursive: true });
+  rmSync(path.join(repos.spawned, '.lintstagedrc.mjs'));
+  writeFileSync(path.join(repos.spawned, '.lintstagedrc.json'), '{\n  "*": "seckit scan --staged"\n}\n');
+  commitAll(repos.spawned, env, 'spawned');
+
   repos['hand-wired'] = path.join(WORK, 'hand-wired');
   cpSync(base, repos['hand-wired'], { recursive: true });
   const hw = repos['hand-wired'];
@@ -252,7 +260,7 @@ async function main() {
     ...fileChecks.map((c) => c.id),
     ...(existsSync(path.join(dist, 'project-checks.js')) ? ['dependencies', 'lockfiles', 'hygiene'] : []),
   ];
-  const variants = ['sec-init', 'direct', 'hand-wired', 'no-verify'];
+  const variants = ['sec-init', 'spawned', 'direct', 'hand-wired', 'no-verify'];
   const samples = {};
   const pieces = {};
   let salt = 1;
@@ -285,11 +293,13 @@ async function main() {
       medianMs: Object.fromEntries(variants.map((v) => [v, Math.round(med[v])])),
       overheadMs: {
         'sec-init': Math.round(overhead('sec-init')),
+        spawned: Math.round(overhead('spawned')),
         direct: Math.round(overhead('direct')),
         'hand-wired': Math.round(overhead('hand-wired')),
       },
       ratio: {
         'sec-init / hand-wired': Number((overhead('sec-init') / overhead('hand-wired')).toFixed(2)),
+        'spawned / hand-wired': Number((overhead('spawned') / overhead('hand-wired')).toFixed(2)),
         'direct / hand-wired': Number((overhead('direct') / overhead('hand-wired')).toFixed(2)),
       },
       piecesMs: pieces[size],
@@ -331,20 +341,29 @@ function markdown(r) {
     '',
     '## Hook overhead (commit time − `--no-verify` time)',
     '',
-    '| staged files | sec-init | direct (no lint-staged) | hand-wired | sec-init / hand-wired | direct / hand-wired |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| staged files | sec-init | spawned task | direct (no lint-staged) | hand-wired | sec-init / hand-wired | spawned / hand-wired | direct / hand-wired |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.rows.map(
       (row) =>
-        `| ${row.files} | ${row.overheadMs['sec-init']} ms | ${row.overheadMs.direct} ms | ${row.overheadMs['hand-wired']} ms | ${row.ratio['sec-init / hand-wired']} | ${row.ratio['direct / hand-wired']} |`,
+        `| ${row.files} | ${row.overheadMs['sec-init']} ms | ${row.overheadMs.spawned} ms | ${row.overheadMs.direct} ms | ${row.overheadMs['hand-wired']} ms | ${row.ratio['sec-init / hand-wired']} | ${row.ratio['spawned / hand-wired']} | ${row.ratio['direct / hand-wired']} |`,
     ),
+    '',
+    'The floor of any hook that goes through lint-staged is lint-staged itself: with a no-op task (pieces below) it takes ' +
+      r.rows
+        .map(
+          (row) =>
+            `${row.piecesMs['lint-staged, no-op task, with backup stash']} ms for ${row.files} file${row.files === 1 ? '' : 's'} (${(row.piecesMs['lint-staged, no-op task, with backup stash'] / row.overheadMs['hand-wired']).toFixed(2)} of hand-wired)`,
+        )
+        .join(', ') +
+      '; Node start-up, its modules and its git steps (stash backup, status, diff, add, stash drop). What seckit adds on top is the difference between sec-init and that floor.',
     '',
     '## Commit times (median)',
     '',
-    '| staged files | sec-init | direct | hand-wired | --no-verify |',
-    '| ---: | ---: | ---: | ---: | ---: |',
+    '| staged files | sec-init | spawned task | direct | hand-wired | --no-verify |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.rows.map(
       (row) =>
-        `| ${row.files} | ${row.medianMs['sec-init']} ms | ${row.medianMs.direct} ms | ${row.medianMs['hand-wired']} ms | ${row.medianMs['no-verify']} ms |`,
+        `| ${row.files} | ${row.medianMs['sec-init']} ms | ${row.medianMs.spawned} ms | ${row.medianMs.direct} ms | ${row.medianMs['hand-wired']} ms | ${row.medianMs['no-verify']} ms |`,
     ),
     '',
     '## Where the time goes (each piece alone, on the same staged set, median of 5)',
@@ -355,7 +374,8 @@ function markdown(r) {
       (k) => `| ${k} | ${r.rows.map((row) => `${row.piecesMs[k]} ms`).join(' | ')} |`,
     ),
     '',
-    'Variants: **sec-init** is what `npx sec-init` installs (husky → `node_modules/.bin/lint-staged` → `seckit scan --staged`); ' +
+    "Variants: **sec-init** is what `npx sec-init` installs (husky → `node_modules/.bin/lint-staged` → `.lintstagedrc.mjs`, whose task `seckitTask()` runs `seckit scan --staged` inside lint-staged's process); " +
+      '**spawned task** is the same install with the JSON config sec-init created before (lint-staged spawns `seckit scan --staged`: a second Node process); ' +
       '**direct** is the same install with the block calling `node_modules/.bin/seckit scan --staged` itself; ' +
       '**hand-wired** follows the secretlint README (husky → `npx lint-staged` → `secretlint --no-glob`, secretlint-rule-preset-recommend); ' +
       '**--no-verify** is git alone in a copy of the sec-init repository.',

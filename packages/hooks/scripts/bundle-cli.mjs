@@ -24,6 +24,8 @@ await build({
     // as the hook loads them (core already in memory, the deps chunks loaded on demand).
     core: path.join(root, '../core/dist/index.js'),
     'deps-checks': path.join(root, 'dist/deps/index.js'),
+    // `@seckit/hooks/lint-staged`: the in-process task of the lint-staged config sec-init creates.
+    'lint-staged': path.join(root, 'dist/lint-staged/seckit-task.js'),
   },
   platform: 'node',
   // jsonc-parser's `main` is a UMD build whose requires a bundler cannot follow; its ESM build is fine.

@@ -39,7 +39,7 @@ describe('seckit doctor', () => {
     expect(r.stdout).toContain('✓ core.hooksPath = .husky/_ (husky)');
     expect(r.stdout).toContain("✓ husky's runner is in place (.husky/_/)");
     expect(r.stdout).toContain('✓ .husky/pre-commit runs node_modules/.bin/lint-staged');
-    expect(r.stdout).toContain('✓ lint-staged runs seckit (.lintstagedrc.json)');
+    expect(r.stdout).toContain('✓ lint-staged runs seckit (.lintstagedrc.mjs)');
     expect(r.stdout).not.toContain('✗');
     expect(r.code).toBe(0);
   });

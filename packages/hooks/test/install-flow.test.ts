@@ -31,7 +31,11 @@ describe('a fresh repository', () => {
       husky: '9.1.7',
       'lint-staged': '16.4.0',
     });
-    expect(JSON.parse(p.read('.lintstagedrc.json'))).toEqual({ '*': 'seckit scan --staged' });
+    // Created as a module config: the task runs inside lint-staged's process.
+    const config = p.read('.lintstagedrc.mjs');
+    expect(config).toContain("import seckitTask from '@seckit/hooks/lint-staged';");
+    expect(config).toContain("export default {\n  '*': seckitTask(),\n};\n");
+    expect(p.exists('.lintstagedrc.json')).toBe(false);
     expect(p.read('.husky/pre-commit')).toContain('\nnode_modules/.bin/lint-staged\n');
     expect(p.mode('.husky/pre-commit') & 0o111).toBe(0o111);
     expect(p.read('.gitignore')).toBe(WITH_ENV_LINES);
@@ -166,10 +170,9 @@ describe('a package in a subfolder (husky’s cd form)', () => {
     );
     expect(p.git('config', '--get', 'core.hooksPath').trim()).toBe('frontend/.husky/_');
     expect(p.read('frontend/.husky/pre-commit')).toContain('(\n  cd frontend || exit 1\n');
-    expect(JSON.parse(p.read('frontend/.lintstagedrc.json'))).toEqual({
-      '*': 'seckit scan --staged',
-      '../**': 'seckit scan --staged',
-    });
+    expect(p.read('frontend/.lintstagedrc.mjs')).toContain(
+      "export default {\n  '*': seckitTask(),\n  '../**': seckitTask(),\n};\n",
+    );
     expect(JSON.parse(p.read('.seckit/policy.json')).$schema).toBe(
       '../frontend/node_modules/@seckit/core/schema/policy.schema.json',
     );
@@ -289,6 +292,22 @@ describe('--dry-run, --uninstall, rollback', () => {
     const r = await p.remove();
     expect(r.status).toBe('uninstalled');
     expect(JSON.parse(p.read('package.json'))).toEqual({ name: 'app', description: 'edited later' });
+  });
+
+  it('--uninstall without its record still deletes the lint-staged config it created, unless it was edited', async () => {
+    const untouched = project({ 'package.json': '{\n  "name": "app"\n}\n' });
+    await untouched.run();
+    rmSync(path.join(untouched.dir, '.git', 'seckit', 'install.json'));
+    expect((await untouched.remove()).status).toBe('uninstalled');
+    expect(untouched.exists('.lintstagedrc.mjs')).toBe(false);
+
+    const edited = project({ 'package.json': '{\n  "name": "app"\n}\n' });
+    await edited.run();
+    rmSync(path.join(edited.dir, '.git', 'seckit', 'install.json'));
+    const mine = `${edited.read('.lintstagedrc.mjs')}// my own line\n`;
+    writeFileSync(path.join(edited.dir, '.lintstagedrc.mjs'), mine);
+    expect((await edited.remove()).status).toBe('uninstalled');
+    expect(edited.read('.lintstagedrc.mjs')).toBe(mine);
   });
 
   it('a package manager that fails part-way: every file byte-identical to before, node_modules gone', async () => {

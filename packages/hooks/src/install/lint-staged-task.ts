@@ -10,8 +10,36 @@ import type { LintStagedConfig } from './lint-staged-configs.js';
  */
 export const SECKIT_TASK = 'seckit scan --staged';
 
-/** Recognises our task however it was later spelled (a path to the bin, extra flags). */
-const OUR_TASK = /\bseckit(\.js)?\s+scan\b/;
+/** Recognises our task however it was later spelled (a path to the bin, extra flags, in-process). */
+const OUR_TASK = /\bseckit(\.js)?\s+scan\b|@seckit\/hooks\/lint-staged\b/;
+
+/** The config sec-init creates when the package has none. */
+export const CREATED_CONFIG_NAME = '.lintstagedrc.mjs';
+
+/**
+ * Its text: our task in-process (`@seckit/hooks/lint-staged`), so a commit starts one Node process
+ * (lint-staged's) instead of two; it checks and reports exactly as `seckit scan --staged` does.
+ * A module config rather than JSON because only code can hold a function task.
+ */
+export function createdLintStagedConfig(globs: readonly string[]): string {
+  return [
+    '// lint-staged configuration, created by sec-init. seckit checks the staged files inside',
+    "// lint-staged's own process (one Node start-up per commit, not two), exactly as",
+    '// `seckit scan --staged` would. Add your own tasks beside it, e.g.',
+    "//   '*.{js,ts}': 'prettier --write',",
+    "import seckitTask from '@seckit/hooks/lint-staged';",
+    '',
+    'export default {',
+    ...globs.map((glob) => `  '${glob}': seckitTask(),`),
+    '};',
+    '',
+  ].join('\n');
+}
+
+/** Whether a code config is still exactly what sec-init created (then uninstall may delete it). */
+export function isCreatedLintStagedConfig(text: string, globs: readonly string[]): boolean {
+  return text.replace(/\r\n/g, '\n') === createdLintStagedConfig(globs);
+}
 
 /**
  * The globs our task goes under. `*` matches every staged file below the config (lint-staged

@@ -159,7 +159,8 @@ export const messages = {
   changeScriptExtended: (name: string, before: string, after: string) =>
     `extended scripts.${name} from "${before}" to "${after}"`,
   changeLintStagedTask: (task: string) => `added the lint-staged task "${task}"`,
-  changeLintStagedCreated: (task: string) => `created it with the lint-staged task "${task}"`,
+  changeLintStagedCreated: () =>
+    'created it with the lint-staged task seckitTask() (seckit scan --staged, run inside lint-staged)',
   changeHook: (action: 'created' | 'appended' | 'updated') =>
     action === 'created'
       ? 'created it with the seckit block'

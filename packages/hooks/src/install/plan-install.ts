@@ -25,7 +25,14 @@ import {
 import { needsInstall } from './install-dependencies.js';
 import { InstallError } from './install-error.js';
 import { findLintStagedConfigs, type LintStagedConfig } from './lint-staged-configs.js';
-import { addSeckitTask, hasSeckitTask, SECKIT_TASK, taskGlobs } from './lint-staged-task.js';
+import {
+  addSeckitTask,
+  CREATED_CONFIG_NAME,
+  createdLintStagedConfig,
+  hasSeckitTask,
+  SECKIT_TASK,
+  taskGlobs,
+} from './lint-staged-task.js';
 import { messages } from './messages.js';
 import { isRecord, newPackageJsonText, parsePackageJson, planPackageJson } from './package-json-plan.js';
 import { isExecutable, type PlannedConfig, type PlannedFile, readText } from './planned-change.js';
@@ -177,14 +184,8 @@ export async function planInstall(layout: Layout, options: PlanOptions): Promise
       }
     }
     if (configs.length === 0) {
-      const rel = path.posix.join(installRel, '.lintstagedrc.json');
-      const tasks = Object.fromEntries(taskGlobs(levels).map((glob) => [glob, SECKIT_TASK]));
-      plan(
-        rel,
-        undefined,
-        `${JSON.stringify(tasks, null, 2)}\n`,
-        messages.changeLintStagedCreated(SECKIT_TASK),
-      );
+      const rel = path.posix.join(installRel, CREATED_CONFIG_NAME);
+      plan(rel, undefined, createdLintStagedConfig(taskGlobs(levels)), messages.changeLintStagedCreated());
     }
   } else if (options.lintStaged) {
     notes.push(messages.noteDirectHook(codeWithoutTask.map((c) => c.rel)));

@@ -12,7 +12,13 @@ import { ALL_LOCKFILES } from './install-command.js';
 import { InstallError, type InstallErrorCode } from './install-error.js';
 import { dropState, type InstallState, readBackup, readState, sha256 } from './install-state.js';
 import { findLintStagedConfigs, readConfig } from './lint-staged-configs.js';
-import { hasSeckitTask, removeSeckitTask } from './lint-staged-task.js';
+import {
+  CREATED_CONFIG_NAME,
+  hasSeckitTask,
+  isCreatedLintStagedConfig,
+  removeSeckitTask,
+  taskGlobs,
+} from './lint-staged-task.js';
 import { messages } from './messages.js';
 import { unplanPackageJson } from './package-json-plan.js';
 import { diffOfConfig, type PlannedConfig, readText } from './planned-change.js';
@@ -288,7 +294,16 @@ async function plannedWithoutState(
     if (typeof undone === 'string') await add(pkgRel, undone, messages.uninstallPartsRemoved());
     notes.push(messages.noteNoState());
   }
+  const levels = installRel === '' ? 0 : installRel.split('/').length;
   for (const config of await findLintStagedConfigs(path.join(gitRoot, installRel), gitRoot, env)) {
+    // The module config sec-init creates goes if nobody changed it; other code is never edited.
+    if (
+      config.rel === path.posix.join(installRel, CREATED_CONFIG_NAME) &&
+      isCreatedLintStagedConfig(config.text, taskGlobs(levels))
+    ) {
+      await add(config.rel, undefined, messages.uninstallRemoved());
+      continue;
+    }
     if (config.rel === pkgRel || !hasSeckitTask(config) || config.format === 'code') continue;
     const undone = await undoParts(gitRoot, config.rel, config.text, installRel, []);
     if (undone !== 'keep') await add(config.rel, undone, messages.uninstallPartsRemoved());
