@@ -13,21 +13,13 @@ import { ensureTree, repoRoot } from './build-tree.mjs';
 export async function ruleCosts({ treeDir, files }) {
   const dist = (p) => pathToFileURL(path.join(repoRoot, 'packages/hooks/dist', p)).href;
   const { defaultSecretRules } = await import(dist('secrets/engine/rule-set.js'));
-  const { createKeywordPrefilter } = await import(dist('secrets/engine/keyword-prefilter.js'));
-  const { textOffsets } = await import(dist('secrets/engine/secret-engine.js'));
+  // The engine's own set-up (secret-engine.ts): the same prefilter and the same hint per file.
+  const { createEnginePrefilter, keywordHint } = await import(dist('secrets/engine/secret-engine.js'));
   const { RuleSourceCode } = await import(dist('secrets/engine/source-code.js'));
   const { createRuleRunner } = await import(dist('secrets/engine/rule-runner.js'));
   const { entries } = defaultSecretRules();
-  // As the engine sets it up (secret-engine.ts): keyword positions recorded for the rules that use them.
-  const prefilter = createKeywordPrefilter(
-    entries.map((e) => e.keywords),
-    { trackPositions: entries.filter((e) => e.keywordPositions === true).flatMap((e) => e.keywords ?? []) },
-  );
+  const prefilter = createEnginePrefilter(entries);
   const runner = createRuleRunner(entries.map((e) => ({ rule: e.rule, options: e.options })));
-  const keywordEnds = (bytes, ends, ascii) => {
-    const offsets = ends.length === 0 ? undefined : textOffsets(bytes, ends, ascii);
-    return offsets === undefined ? {} : { ends: offsets, tracked: prefilter.tracked };
-  };
   const cost = entries.map((e) => ({
     rule: e.rule.meta.id,
     keywordFiles: 0,
@@ -42,7 +34,8 @@ export async function ruleCosts({ treeDir, files }) {
     const filePath = path.join(treeDir, rel);
     const bytes = readFileSync(filePath);
     let t = performance.now();
-    const { candidates, ascii, found, ends } = prefilter.scan(bytes);
+    const found = prefilter.scan(bytes);
+    const { candidates, ascii } = found;
     prefilterMs += performance.now() - t;
     if (candidates.length === 0) continue;
     t = performance.now();
@@ -50,7 +43,7 @@ export async function ruleCosts({ treeDir, files }) {
       text: bytes.toString(ascii ? 'latin1' : 'utf8'),
       filePath,
       ext: path.extname(rel),
-      keywords: { searched: prefilter.searched, found, ...keywordEnds(bytes, ends, ascii) },
+      keywords: keywordHint(prefilter, bytes, found),
     });
     decodeMs += performance.now() - t;
     for (const i of candidates) {

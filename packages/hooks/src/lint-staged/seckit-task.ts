@@ -28,8 +28,8 @@ export class SeckitTaskError extends Error {
   constructor(readonly exitCode: number) {
     super(
       exitCode === 1
-        ? 'seckit blocked the commit (see the report above)'
-        : `seckit could not check the commit (exit ${exitCode}; see the message above)`,
+        ? 'seckit blocked the commit (its report says where and what to do; lint-staged may print it after the task list)'
+        : `seckit could not check the commit (exit ${exitCode}; its message names the file and what to fix)`,
     );
     this.name = 'SeckitTaskError';
   }

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { createKeywordPrefilter, type PrefilterResult } from './keyword-prefilter.js';
+import type { KeywordHint } from '@seckit/secretlint-rule-preset';
+import { createKeywordPrefilter, type KeywordPrefilter, type PrefilterResult } from './keyword-prefilter.js';
 import { createRuleRunner, type RuleMessage } from './rule-runner.js';
 import type { SecretRuleEntry } from './rule-set.js';
 import { RuleSourceCode } from './source-code.js';
@@ -34,18 +35,9 @@ export interface SecretEngine {
  * automaton picks the rules that can match, and only then is the file decoded and those rules run.
  */
 export function createSecretEngine(entries: readonly SecretRuleEntry[]): SecretEngine {
-  const prefilter = createKeywordPrefilter(
-    entries.map((e) => e.keywords),
-    { trackPositions: entries.filter((e) => e.keywordPositions === true).flatMap((e) => e.keywords ?? []) },
-  );
+  const prefilter = createEnginePrefilter(entries);
   const runner = createRuleRunner(entries.map((e) => ({ rule: e.rule, options: e.options })));
   const indexById = new Map(entries.map((e, i) => [e.rule.meta.id, i]));
-  // Where the tracked keywords end, as offsets into the text the rules see (see textOffsets).
-  const keywordEnds = (bytes: Uint8Array, found: PrefilterResult) => {
-    if (prefilter.tracked.size === 0 || found.ends.length === 0) return {};
-    const ends = textOffsets(bytes, found.ends, found.ascii);
-    return ends === undefined ? {} : { ends, tracked: prefilter.tracked };
-  };
   const withIndex = (messages: RuleMessage[]) =>
     messages.map((m) => ({ ...m, ruleIndex: indexById.get(m.ruleId) ?? -1 }));
 
@@ -61,11 +53,7 @@ export function createSecretEngine(entries: readonly SecretRuleEntry[]): SecretE
         text,
         filePath: input.filePath,
         ext: input.ext,
-        keywords: {
-          searched: prefilter.searched,
-          found: found.found,
-          ...keywordEnds(input.content, found),
-        },
+        keywords: keywordHint(prefilter, input.content, found),
       });
       candidates = candidates.filter((i) => entries[i]!.gate?.(source.content) ?? true);
       if (candidates.length === 0) return { source, messages: [] };
@@ -74,6 +62,29 @@ export function createSecretEngine(entries: readonly SecretRuleEntry[]): SecretE
       return result.then((messages) => ({ source, messages: withIndex(messages) }));
     },
   };
+}
+
+/** The engine's prefilter: every rule's keywords, positions recorded for the rules that use them. */
+export function createEnginePrefilter(entries: readonly SecretRuleEntry[]): KeywordPrefilter {
+  return createKeywordPrefilter(
+    entries.map((e) => e.keywords),
+    { trackPositions: entries.filter((e) => e.keywordPositions === true).flatMap((e) => e.keywords ?? []) },
+  );
+}
+
+/**
+ * What the rules get under KEYWORD_HINT for one file: the keywords found and, when they can be
+ * placed in the decoded text (see textOffsets), where the tracked ones end.
+ */
+export function keywordHint(
+  prefilter: KeywordPrefilter,
+  bytes: Uint8Array,
+  found: PrefilterResult,
+): KeywordHint {
+  const hint: KeywordHint = { searched: prefilter.searched, found: found.found };
+  if (prefilter.tracked.size === 0 || found.ends.length === 0) return hint;
+  const ends = textOffsets(bytes, found.ends, found.ascii);
+  return ends === undefined ? hint : { ...hint, ends, tracked: prefilter.tracked };
 }
 
 /** UTF-8 text of `bytes`; pure ASCII (most source files) decodes as Latin-1, about twice as fast. */
