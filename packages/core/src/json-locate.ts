@@ -1,22 +1,5 @@
 import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-
-export interface JsonPlace {
-  line: number;
-  column: number;
-}
-
-/** 1-based line and column of a 0-based character offset. */
-export function offsetToPlace(text: string, offset: number): JsonPlace {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
+import { type JsonPlace, offsetToPlace } from './offset-place.js';
 
 export interface ParsedJson {
   value: unknown;

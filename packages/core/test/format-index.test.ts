@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatReport, OUTPUT_FORMATS } from '../src/format/index.js';
+import { formatReport } from '../src/format/index.js';
 import { formatJson } from '../src/format/json.js';
+import { OUTPUT_FORMATS } from '../src/format/output-formats.js';
 import { formatText } from '../src/format/text.js';
 import { emptyReport, sampleReport } from './helpers/sample-report.js';
 

@@ -17,17 +17,29 @@ describe('resolveRepo', () => {
   it('finds the top level, branch and commit from a subfolder', async () => {
     const { dir, sha } = committed();
     git(dir, 'checkout', '-q', '-b', 'feature/x');
-    expect(await resolveRepo(path.join(dir, 'sub'))).toEqual({ root: dir, branch: 'feature/x', commit: sha });
+    // The common git directory comes back absolute, also when asked from a subfolder.
+    expect(await resolveRepo(path.join(dir, 'sub'))).toEqual({
+      root: dir,
+      branch: 'feature/x',
+      commit: sha,
+      commonDir: path.join(dir, '.git'),
+    });
   });
 
   it('detached HEAD: a commit, no branch', async () => {
     const { dir, sha } = committed();
     git(dir, 'checkout', '-q', '--detach');
-    expect(await resolveRepo(dir)).toEqual({ root: dir, branch: null, commit: sha });
+    expect(await resolveRepo(dir)).toEqual({
+      root: dir,
+      branch: null,
+      commit: sha,
+      commonDir: path.join(dir, '.git'),
+    });
   });
 
   it('unborn branch: the branch name, no commit', async () => {
     const dir = realpathSync(makeRepo());
+    // No commonDir: the one-call path fails on an unborn HEAD and the fallback does not ask for it.
     expect(await resolveRepo(dir)).toEqual({ root: dir, branch: 'main', commit: null });
   });
 
@@ -35,7 +47,13 @@ describe('resolveRepo', () => {
     const { dir, sha } = committed();
     const wt = path.join(realpathSync(tempDir('seckit-wt-')), 'wt');
     git(dir, 'worktree', 'add', '-q', '-b', 'wt-branch', wt);
-    expect(await resolveRepo(wt)).toEqual({ root: wt, branch: 'wt-branch', commit: sha });
+    // Worktrees share the main checkout's git directory (and so seckit's cache).
+    expect(await resolveRepo(wt)).toEqual({
+      root: wt,
+      branch: 'wt-branch',
+      commit: sha,
+      commonDir: path.join(dir, '.git'),
+    });
   });
 
   it('outside a repository: a clear E_NOT_A_REPO error', async () => {

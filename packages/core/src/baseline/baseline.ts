@@ -1,11 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { parseJsonWithPlaces } from '../json-locate.js';
-import { describeIssues } from '../policy/describe-issues.js';
-import { BASELINE_VERSION, Baseline, type BaselineEntry } from '../schemas/baseline.js';
+// Building and writing baselines. Reading one (which validates it with zod) is load-baseline.ts.
+import { BASELINE_VERSION } from '../format-versions.js';
+import type { Baseline, BaselineEntry } from '../schemas/baseline.js';
 import type { Finding } from '../schemas/finding.js';
-
-export const BASELINE_PATH = '.seckit/baseline.json';
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
   return a.path < b.path
@@ -57,39 +53,4 @@ export function serializeBaseline(baseline: Baseline): string {
   );
   const body = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n  ]`;
   return `{\n  "version": ${b.version},\n  "entries": ${body}\n}\n`;
-}
-
-export type BaselineResult =
-  | { ok: true; baseline: Baseline; exists: boolean }
-  | { ok: false; errors: string[] };
-
-export function parseBaseline(text: string, file = BASELINE_PATH): BaselineResult {
-  const parsed = parseJsonWithPlaces(text);
-  if (!parsed.ok) {
-    const { message, place } = parsed.problem;
-    return {
-      ok: false,
-      errors: [
-        `${file}: ${message} (line ${place.line}, column ${place.column}); regenerate it with \`seckit baseline\``,
-      ],
-    };
-  }
-  const result = Baseline.safeParse(parsed.json.value);
-  if (!result.success)
-    return { ok: false, errors: describeIssues(result.error.issues, { file, json: parsed.json }) };
-  return { ok: true, baseline: result.data, exists: true };
-}
-
-/** Read `.seckit/baseline.json` under `root`; a missing file is an empty baseline. */
-export async function loadBaseline(root: string, file = BASELINE_PATH): Promise<BaselineResult> {
-  let text: string;
-  try {
-    text = await readFile(path.join(root, file), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { ok: true, baseline: { version: BASELINE_VERSION, entries: [] }, exists: false };
-    }
-    return { ok: false, errors: [`${file}: cannot be read (${(error as Error).message})`] };
-  }
-  return parseBaseline(text, file);
 }

@@ -3,7 +3,7 @@ import type { Baseline, BaselineEntry } from '../schemas/baseline.js';
 import type { Finding } from '../schemas/finding.js';
 import type { Policy, PolicyException } from '../schemas/policy.js';
 import type { Decision, RunError, SuppressedFinding, Suppression } from '../schemas/report.js';
-import { atOrAbove, SEVERITIES, type Severity } from '../schemas/severity.js';
+import { atOrAbove, SEVERITIES, type Severity } from '../severity.js';
 import type { InlineScan } from './inline-suppressions.js';
 import { createPathMatcher } from './path-matcher.js';
 

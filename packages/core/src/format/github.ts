@@ -1,6 +1,7 @@
-import { type Finding, RepoPath } from '../schemas/finding.js';
+import { isRepoPath } from '../repo-path.js';
+import type { Finding } from '../schemas/finding.js';
 import type { Report } from '../schemas/report.js';
-import type { Severity } from '../schemas/severity.js';
+import type { Severity } from '../severity.js';
 
 type Command = 'error' | 'warning' | 'notice';
 
@@ -62,7 +63,7 @@ export function formatGithub(report: Report): string {
   for (const e of report.errors) {
     const title = e.check === undefined ? 'seckit: could not check' : `seckit: ${e.check} could not check`;
     // Only a repository-relative path can be attached; anything else stays in the message alone.
-    const file = e.path !== undefined && RepoPath.safeParse(e.path).success ? e.path : undefined;
+    const file = e.path !== undefined && isRepoPath(e.path) ? e.path : undefined;
     lines.push(command('error', { file, title }, e.message));
   }
   for (const w of report.warnings) lines.push(command('warning', { title: 'seckit' }, w));

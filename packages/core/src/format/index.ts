@@ -2,11 +2,9 @@ import type { Report } from '../schemas/report.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
+import type { OutputFormat } from './output-formats.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
-
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface FormatOptions {
   /** Text only; decide it with `shouldUseColor`. Off by default so piped output stays plain. */

@@ -1,6 +1,6 @@
 import type { Finding } from '../schemas/finding.js';
 import type { Report, SuppressedFinding } from '../schemas/report.js';
-import { SEVERITIES, type Severity } from '../schemas/severity.js';
+import { SEVERITIES, type Severity } from '../severity.js';
 import { escapeMarkdown, markdownCode } from './markdown-escape.js';
 import { countBySeverity, formatDuration, plural } from './summary.js';
 

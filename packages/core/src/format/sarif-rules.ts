@@ -1,5 +1,5 @@
 import type { Category, Finding } from '../schemas/finding.js';
-import { compareSeverity, type Severity } from '../schemas/severity.js';
+import { compareSeverity, type Severity } from '../severity.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import type { SarifLevel, SarifReportingDescriptor } from './sarif-types.js';
 

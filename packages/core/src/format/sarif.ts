@@ -1,4 +1,5 @@
-import { type Finding, RepoPath } from '../schemas/finding.js';
+import { isRepoPath } from '../repo-path.js';
+import type { Finding } from '../schemas/finding.js';
 import type { Report, RunError, Suppression } from '../schemas/report.js';
 import { SARIF_LEVEL, sarifRules } from './sarif-rules.js';
 import type {
@@ -81,7 +82,7 @@ function result(f: Finding, ruleIndex: ReadonlyMap<string, number>, suppression?
 
 function errorNotification(e: RunError): SarifNotification {
   // A path that is not repository-relative could be absolute: it stays out of the structured fields.
-  const relative = e.path !== undefined && RepoPath.safeParse(e.path).success ? e.path : undefined;
+  const relative = e.path !== undefined && isRepoPath(e.path) ? e.path : undefined;
   return {
     level: 'error',
     message: { text: e.message },

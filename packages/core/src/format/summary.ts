@@ -1,6 +1,6 @@
 import type { Finding } from '../schemas/finding.js';
 import type { SuppressionKind } from '../schemas/report.js';
-import { SEVERITIES, type Severity } from '../schemas/severity.js';
+import { SEVERITIES, type Severity } from '../severity.js';
 
 /** Shared by the human-facing formatters so text and Markdown count and word things alike. */
 

@@ -1,8 +1,7 @@
-import { BASELINE_PATH } from '../baseline/baseline.js';
-import { POLICY_PATH } from '../policy/load-policy.js';
+import { BASELINE_PATH, POLICY_PATH } from '../config-paths.js';
 import type { Finding } from '../schemas/finding.js';
 import type { Report } from '../schemas/report.js';
-import type { Severity } from '../schemas/severity.js';
+import type { Severity } from '../severity.js';
 import {
   describeSeverityCounts,
   describeSuppressionKinds,

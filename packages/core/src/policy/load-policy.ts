@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { POLICY_PATH } from '../config-paths.js';
 import { SeckitError } from '../errors.js';
-import { type JsonPlace, parseJsonWithPlaces } from '../json-locate.js';
+import { parseJsonWithPlaces } from '../json-locate.js';
+import type { JsonPlace } from '../offset-place.js';
 import { Policy } from '../schemas/policy.js';
 import { describeIssues } from './describe-issues.js';
-
-export const POLICY_PATH = '.seckit/policy.json';
 
 export type PolicyResult =
   | {

@@ -1,7 +1,8 @@
 import type { Evaluation } from '../evaluate/evaluate.js';
+import { REPORT_SCHEMA_VERSION } from '../format-versions.js';
 import type { Finding } from '../schemas/finding.js';
-import { REPORT_SCHEMA_VERSION, type Report, type RunError, type Scope } from '../schemas/report.js';
-import { compareSeverity } from '../schemas/severity.js';
+import type { Report, RunError, Scope } from '../schemas/report.js';
+import { compareSeverity } from '../severity.js';
 
 export interface BuildReportInput {
   tool: { name: string; version: string };

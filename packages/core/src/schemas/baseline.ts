@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { BASELINE_VERSION } from '../format-versions.js';
 import { FindingId, RepoPath } from './finding.js';
 
-export const BASELINE_VERSION = 1;
+export { BASELINE_VERSION };
 
 /** One accepted finding. No value, no line number, no timestamp: only what survives edits. */
 export const BaselineEntry = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRepoPath, REPO_PATH_RULE } from '../repo-path.js';
 import { Severity } from './severity.js';
 
 export const CATEGORIES = ['secret', 'dependency', 'lockfile', 'config', 'vulnerability'] as const;
@@ -6,12 +7,7 @@ export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
 /** Repo-relative POSIX path: no leading slash, no backslash, no `..` segment. */
-export const RepoPath = z
-  .string()
-  .min(1)
-  .refine((p) => !p.startsWith('/') && !p.includes('\\') && !p.split('/').includes('..'), {
-    message: 'must be a repository-relative POSIX path (no leading "/", no "\\", no "..")',
-  });
+export const RepoPath = z.string().min(1).refine(isRepoPath, { message: REPO_PATH_RULE });
 
 const Position = z.number().int().min(1);
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { REPORT_SCHEMA_VERSION } from '../format-versions.js';
 import { Finding } from './finding.js';
 import { Severity } from './severity.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export { REPORT_SCHEMA_VERSION };
 
 export const Scope = z.enum(['staged', 'diff', 'full', 'paths']);
 export type Scope = z.infer<typeof Scope>;

@@ -1,17 +1,11 @@
 import path from 'node:path';
-import {
-  formatReport,
-  formatText,
-  OUTPUT_FORMATS,
-  type OutputFormat,
-  SeckitError,
-  shouldUseColor,
-} from '@seckit/core';
+import { formatText, OUTPUT_FORMATS, type OutputFormat, SeckitError, shouldUseColor } from '@seckit/core';
 import { AUDIT_ECOSYSTEMS, auditDatabaseDir, isAuditInput, updateAdvisoryDatabase } from '../audit/index.js';
 import { resolveRepo } from '../git/resolve-repo.js';
 import type { AuditSummary } from '../project-checks.js';
 import { scan } from '../scan.js';
 import { pathFiles, trackedFiles } from '../targets/tree-files.js';
+import { formatOutput } from './format-output.js';
 import { type CliIo, EXIT } from './io.js';
 import { loadConfig } from './load-config.js';
 import { writeAtomic } from './write-atomic.js';
@@ -44,7 +38,7 @@ export async function auditCommand(
     );
   }
   const repo = await resolveRepo(cwd);
-  const config = await loadConfig(repo.root);
+  const config = await loadConfig(repo.root, { gitDir: repo.commonDir });
   const policy =
     maxAgeDays === undefined
       ? config.policy
@@ -97,7 +91,7 @@ export async function auditCommand(
     auditDatabase: database,
   });
   const color = values['no-color'] !== true && shouldUseColor(io.stdout, io.env);
-  const output = formatReport(report, format as OutputFormat, { color });
+  const output = await formatOutput(report, format as OutputFormat, color);
   if (typeof values.output === 'string') {
     await writeAtomic(path.resolve(cwd, values.output), output);
     io.stdout.write(formatText(report, { color }));

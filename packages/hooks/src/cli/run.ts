@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import {
   BASELINE_PATH,
   createBaseline,
-  formatReport,
   formatText,
   isSeckitError,
   mergeBaseline,
@@ -19,6 +18,7 @@ import { diffFiles } from '../targets/diff-files.js';
 import { stagedFiles } from '../targets/staged-files.js';
 import { pathFiles, trackedFiles } from '../targets/tree-files.js';
 import { TOOL } from '../version.js';
+import { formatOutput } from './format-output.js';
 import { type CliIo, EXIT } from './io.js';
 import { loadConfig } from './load-config.js';
 import { helpText, OPTIONS } from './options.js';
@@ -138,7 +138,6 @@ async function scanCommand(positionals: string[], values: Values, cwd: string, i
     throw new SeckitError('E_USAGE', 'choose one of --staged [paths…], --diff <base> or paths');
   }
   const repo = await resolveRepo(cwd);
-  const config = await loadConfig(repo.root);
   const scope =
     values.staged === true
       ? 'staged'
@@ -147,17 +146,22 @@ async function scanCommand(positionals: string[], values: Values, cwd: string, i
         : positionals.length > 0
           ? 'paths'
           : 'full';
-  const target =
+  // The configuration and the files are read at the same time (a hook waits for both); a problem
+  // in the configuration is reported first, as when they were read one after the other.
+  const [configRead, targetRead] = await Promise.allSettled([
+    loadConfig(repo.root, { gitDir: repo.commonDir }),
     scope === 'staged'
-      ? await stagedFiles(
-          repo.root,
-          positionals.length > 0 ? stagedSubset(repo.root, cwd, positionals) : undefined,
-        )
+      ? stagedFiles(repo.root, positionals.length > 0 ? stagedSubset(repo.root, cwd, positionals) : undefined)
       : diff !== undefined
-        ? await diffFiles(repo.root, diff)
+        ? diffFiles(repo.root, diff)
         : scope === 'paths'
-          ? await pathFiles(repo.root, cwd, positionals)
-          : await trackedFiles(repo.root);
+          ? pathFiles(repo.root, cwd, positionals)
+          : trackedFiles(repo.root),
+  ]);
+  if (configRead.status === 'rejected') throw configRead.reason;
+  if (targetRead.status === 'rejected') throw targetRead.reason;
+  const config = configRead.value;
+  const target = targetRead.value;
   const { report, evaluation } = await scan({
     repo,
     scope,
@@ -175,7 +179,7 @@ async function scanCommand(positionals: string[], values: Values, cwd: string, i
     );
   }
   const color = colorFor(values, io);
-  const output = formatReport(report, format as OutputFormat, { color });
+  const output = await formatOutput(report, format as OutputFormat, color);
   if (typeof values.output === 'string') {
     await writeAtomic(path.resolve(cwd, values.output), output);
     io.stdout.write(formatText(report, { color }));
@@ -200,7 +204,7 @@ function stagedSubset(root: string, cwd: string, inputs: readonly string[]): Set
 
 async function baselineCommand(values: Values, cwd: string, io: CliIo): Promise<number> {
   const repo = await resolveRepo(cwd);
-  const config = await loadConfig(repo.root);
+  const config = await loadConfig(repo.root, { gitDir: repo.commonDir });
   const target = await trackedFiles(repo.root);
   // Evaluate without the old baseline: it records what a full scan finds now.
   const { evaluation } = await scan({ repo, scope: 'full', target, policy: config.policy });

@@ -7,20 +7,35 @@ export interface RepoInfo {
   root: string;
   branch: string | null;
   commit: string | null;
+  /**
+   * Absolute path of the git directory shared by all worktrees (`--git-common-dir`): where seckit
+   * keeps its cache of validated configuration. Absent when git was not asked (see resolveRepo).
+   */
+  commonDir?: string;
 }
 
 /** Finds the repository through git itself (works in worktrees and subfolders), not by looking for `.git`. */
 export async function resolveRepo(cwd: string): Promise<RepoInfo> {
-  // One process in the usual case (a hook runs this on every commit): the top level, HEAD's commit
-  // and its ref. An unborn branch (or no repository) fails it; the calls below then say which.
-  const one = await runGit(cwd, ['rev-parse', '--show-toplevel', 'HEAD', '--symbolic-full-name', 'HEAD']);
+  // One process in the usual case (a hook runs this on every commit): the top level, the common git
+  // directory, HEAD's commit and its ref. An unborn branch (or no repository) fails it; the calls
+  // below then say which (without the git directory: the cache it is for is only an optimisation).
+  const one = await runGit(cwd, [
+    'rev-parse',
+    '--show-toplevel',
+    '--git-common-dir',
+    'HEAD',
+    '--symbolic-full-name',
+    'HEAD',
+  ]);
   if (one.code === 0) {
-    const [top, commit, ref] = one.stdout.toString('utf8').split('\n');
-    if (top && commit && ref !== undefined) {
+    const [top, commonDir, commit, ref] = one.stdout.toString('utf8').split('\n');
+    if (top && commonDir && commit && ref !== undefined) {
       return {
         root: path.resolve(top),
         commit,
         branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null,
+        // Relative to the directory git ran in when it is not absolute.
+        commonDir: path.resolve(cwd, commonDir),
       };
     }
   }

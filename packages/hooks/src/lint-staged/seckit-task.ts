@@ -37,13 +37,17 @@ export class SeckitTaskError extends Error {
 
 export function seckitTask(options: SeckitTaskOptions = {}): LintStagedFunctionTask {
   const extra = [...(options.args ?? [])];
+  // Node 22.1+ keeps compiled code between commits, as the seckit binary does.
+  (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  // Loading starts now, while lint-staged reads the staged list and makes its backup stash: the
+  // loading then fills the time this process spends waiting for those git commands. A failure is
+  // reported by the task (the catch only stops Node from calling it unhandled before then).
+  const cli = import('../cli/run.js');
+  cli.catch(() => {});
   return {
     title: ['seckit scan --staged', ...extra].join(' '),
     task: async (files) => {
-      // Node 22.1+ keeps compiled code between commits, as the seckit binary does.
-      (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-      // Loaded on first use: a commit whose files no glob matched pays nothing.
-      const { run } = await import('../cli/run.js');
+      const { run } = await cli;
       // `--`: a file name is never read as an option.
       const code = await run(['scan', '--staged', ...extra, '--', ...files], {
         cwd: options.cwd ?? process.cwd(),
