@@ -1,7 +1,8 @@
 // One cold hook-like run of the dependency checks, in its own process: the manifest and the
-// lockfile are staged, everything else is read from the tree. @seckit/core is loaded first (the
-// hook has it loaded before any check runs); the time covers loading the deps modules and the
-// parsers, reading, parsing and judging. Prints one JSON line.
+// lockfile are staged, everything else is read from the tree. The command runner (with the parts
+// of @seckit/core it uses) is loaded first, as the hook has it loaded before any check runs; the
+// time covers loading the deps modules and the parsers, reading, parsing and judging. Prints one
+// JSON line.
 //   node bench/deps/measure.mjs <project dir> <lockfile name>
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,9 +14,9 @@ const [dir, lockfile] = process.argv.slice(2);
 // loads them. Without a bundle (an older build), the unbundled modules.
 const bundle = path.join(root, 'packages/hooks/dist/bundle');
 const bundled = existsSync(path.join(bundle, 'deps-checks.js'));
-const { defaultPolicy } = await import(
-  bundled ? path.join(bundle, 'core.js') : path.join(root, 'packages/core/dist/index.js')
-);
+await import(bundled ? path.join(bundle, 'cli-run.js') : path.join(root, 'packages/hooks/dist/cli/run.js'));
+// The policy's values only (the hook reads them from its cache of the validated policy).
+const { defaultPolicy } = await import(path.join(root, 'packages/core/dist/index.js'));
 const policy = defaultPolicy();
 const staged = ['package.json', lockfile];
 const read = (p) => (existsSync(path.join(dir, p)) ? readFileSync(path.join(dir, p)) : undefined);

@@ -72,4 +72,14 @@ describe('seckitTask() for lint-staged', () => {
     const r = await runTask(dir, ['-rf.js']);
     expect(r.error).toBeUndefined();
   });
+
+  it('prepares the shared secret scanner ahead of the task (what it does while lint-staged waits for git)', async () => {
+    const { prepareScan } = await import('../src/cli/run.js');
+    const { secretScanner } = await import('../src/checks/secretlint-check.js');
+    prepareScan();
+    const prepared = secretScanner();
+    prepareScan();
+    expect(secretScanner()).toBe(prepared);
+    expect(prepared.engine.entries.length).toBeGreaterThan(50);
+  });
 });

@@ -12,6 +12,7 @@ import {
   serializeBaseline,
   shouldUseColor,
 } from '@seckit/core';
+import { secretScanner } from '../checks/secretlint-check.js';
 import { resolveRepo } from '../git/resolve-repo.js';
 import { scan } from '../scan.js';
 import { diffFiles } from '../targets/diff-files.js';
@@ -25,6 +26,14 @@ import { helpText, OPTIONS } from './options.js';
 import { writeAtomic } from './write-atomic.js';
 
 type Values = Record<string, string | boolean | undefined>;
+
+/**
+ * Builds what every scan needs whatever it scans (the default secret rules behind their keyword
+ * automaton), for a caller that has idle time before the scan: the lint-staged task.
+ */
+export function prepareScan(): void {
+  secretScanner();
+}
 
 /** The `seckit` CLI. Returns the exit code; never calls process.exit (testable in-process). */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

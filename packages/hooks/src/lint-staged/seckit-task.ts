@@ -43,7 +43,18 @@ export function seckitTask(options: SeckitTaskOptions = {}): LintStagedFunctionT
   // loading then fills the time this process spends waiting for those git commands. A failure is
   // reported by the task (the catch only stops Node from calling it unhandled before then).
   const cli = import('../cli/run.js');
-  cli.catch(() => {});
+  // Then the secret rules' keyword automaton, which every scan needs (~5 ms), in a later turn of
+  // the event loop, so lint-staged's own steps are not held up. A failure here is not reported:
+  // the scan builds the automaton again and reports it there.
+  cli.then(
+    ({ prepareScan }) =>
+      setImmediate(() => {
+        try {
+          prepareScan();
+        } catch {}
+      }),
+    () => {},
+  );
   return {
     title: ['seckit scan --staged', ...extra].join(' '),
     task: async (files) => {
