@@ -8,6 +8,7 @@ import {
   readFileSync,
   realpathSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -73,15 +74,20 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
   }
 }
 
-/** A scratch git repository holding `files`, committed once. */
+/**
+ * A scratch git repository holding `files`, committed once; `setup` runs in it before that commit
+ * (e.g. the package manager's own install, so the repository starts as its users' would).
+ */
 export function scratchRepo(
   env: NodeJS.ProcessEnv,
   files: Record<string, string>,
   prefix = 'seckit-e2e-',
+  setup?: (dir: string) => void,
 ): string {
   const dir = tempDir(prefix);
   must(git(dir, env, 'init', '-q', '-b', 'main'), 'git init');
   writeFiles(dir, files);
+  setup?.(dir);
   must(git(dir, env, 'add', '-A'), 'git add');
   must(git(dir, env, 'commit', '-q', '--no-verify', '-m', 'initial'), 'git commit');
   return dir;
@@ -117,13 +123,16 @@ export function expectNoSecretIn(text: string, secret: string): void {
   for (let i = 0; i + 8 <= secret.length; i++) expect(text).not.toContain(secret.slice(i, i + 8));
 }
 
-/** Every file of the work tree except .git and node_modules, with bytes and mode; and core.hooksPath. */
+// What installs write and nobody commits: node_modules and Yarn 4's install state and cache.
+const INSTALL_OUTPUT = new Set(['.git', 'node_modules', '.yarn/install-state.gz', '.yarn/cache']);
+
+/** Every file of the work tree except .git and install output, with bytes and mode; and core.hooksPath. */
 export function snapshot(dir: string, env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (rel: string) => {
     for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      if (name === '.git' || name === 'node_modules') continue;
       const child = rel === '' ? name : `${rel}/${name}`;
+      if (INSTALL_OUTPUT.has(child) || name === 'node_modules') continue;
       const info = lstatSync(path.join(dir, child));
       if (info.isDirectory()) walk(child);
       else out[child] = `${(info.mode & 0o777).toString(8)} ${readFileSync(path.join(dir, child), 'utf8')}`;
@@ -141,18 +150,24 @@ export function doctor(dir: string, installRoot: string, env: NodeJS.ProcessEnv)
   return run(process.execPath, [bin, 'doctor'], dir, env);
 }
 
-/**
- * A folder with a `yarn` (1.22.22) for PATH: fetched once through npx into the run's npm cache,
- * then started directly with node, so each call costs no npx start-up.
- */
-export function yarnBin(env: NodeJS.ProcessEnv): string {
-  const found = spawnSync('npx', ['-y', '-p', 'yarn@1.22.22', 'sh', '-c', 'command -v yarn'], {
-    cwd: tempDir('seckit-yarn-'),
+/** The real path of `name` from the npm package `spec`, fetched once through npx into the run's npm cache. */
+function npxBinary(env: NodeJS.ProcessEnv, spec: string, name: string): string {
+  const found = spawnSync('npx', ['-y', '-p', spec, 'sh', '-c', `command -v ${name}`], {
+    cwd: tempDir('seckit-npx-'),
     env,
     encoding: 'utf8',
   });
-  if (found.status !== 0) throw new Error(`npx yarn@1.22.22 failed:\n${found.stdout}${found.stderr}`);
-  const yarnJs = realpathSync(found.stdout.trim().split('\n').at(-1) ?? '');
+  if (found.status !== 0) throw new Error(`npx ${spec} failed:\n${found.stdout}${found.stderr}`);
+  return realpathSync(found.stdout.trim().split('\n').at(-1) ?? '');
+}
+
+/**
+ * A folder with a `yarn` for PATH: Yarn 1.22.22, or another package that ships a `yarn` binary
+ * (`@yarnpkg/cli-dist@4.x` for Yarn 4), started directly with node, so each call costs no npx
+ * start-up.
+ */
+export function yarnBin(env: NodeJS.ProcessEnv, spec = 'yarn@1.22.22'): string {
+  const yarnJs = npxBinary(env, spec, 'yarn');
   const bin = tempDir('seckit-yarn-bin-');
   writeFileSync(
     path.join(bin, 'yarn'),
@@ -160,6 +175,18 @@ export function yarnBin(env: NodeJS.ProcessEnv): string {
   );
   chmodSync(path.join(bin, 'yarn'), 0o755);
   return bin;
+}
+
+/** A folder with `bun` (the npm package's native binary) for PATH. */
+export function bunBin(env: NodeJS.ProcessEnv, spec = 'bun@1.3.14'): string {
+  const bin = tempDir('seckit-bun-bin-');
+  symlinkSync(npxBinary(env, spec, 'bun'), path.join(bin, 'bun'));
+  return bin;
+}
+
+/** A scenario's `unpinned` change: `manifest` (at `file`) gains a dependency on a caret range. */
+export function unpinnedDependency(file: string, manifest: object): [string, string] {
+  return [file, `${JSON.stringify({ ...manifest, dependencies: { 'left-pad': '^1.3.0' } }, null, 2)}\n`];
 }
 
 export function exists(dir: string, rel: string): boolean {
@@ -179,6 +206,8 @@ export interface Scenario {
   /** A different work tree to run in (a linked worktree), made from the repository. */
   workTree?: (repo: string, env: NodeJS.ProcessEnv) => string;
   env?: Record<string, string>;
+  /** Runs in the repository before its first commit (see scratchRepo). */
+  setup?: (dir: string, env: NodeJS.ProcessEnv) => void;
   /** Where staged secrets and clean changes go (repository-relative). */
   secretFile: string;
   cleanFile: string;
@@ -209,7 +238,7 @@ export function scenario(options: Scenario, more?: (state: () => ScenarioState) 
 
   beforeAll(() => {
     state.env = e2eEnv(options.env);
-    const repo = scratchRepo(state.env, options.files);
+    const repo = scratchRepo(state.env, options.files, undefined, (dir) => options.setup?.(dir, state.env));
     state.dir = options.workTree === undefined ? repo : options.workTree(repo, state.env);
     cwd = path.join(state.dir, options.cwd ?? '');
     before = snapshot(state.dir, state.env);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exists, readJson, scenario } from './e2e-helpers.js';
+import { exists, readJson, scenario, unpinnedDependency } from './e2e-helpers.js';
 
 // A pnpm monorepo, sec-init run from one of its packages: everything goes to the workspace root,
 // installed with pnpm (the project's packageManager), which links only direct dependencies.
@@ -21,10 +21,7 @@ describe('pnpm monorepo', () => {
       cwd: 'packages/app',
       secretFile: 'packages/app/src/prod.config',
       cleanFile: 'packages/app/src/clean.ts',
-      unpinned: [
-        'packages/app/package.json',
-        `${JSON.stringify({ ...app, dependencies: { 'left-pad': '^1.3.0' } }, null, 2)}\n`,
-      ],
+      unpinned: unpinnedDependency('packages/app/package.json', app),
     },
     (state) => {
       it('installs once, at the workspace root, with pnpm', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { git, readJson, scenario } from './e2e-helpers.js';
+import { git, readJson, scenario, unpinnedDependency } from './e2e-helpers.js';
 
 // package.json in a subfolder of the repository (husky's documented `cd` form): the hook runs
 // from frontend/, and still checks files outside it (here: a secret in backend/).
@@ -18,10 +18,7 @@ describe('package in a subfolder', () => {
       cwd: 'frontend',
       secretFile: 'backend/settings.py',
       cleanFile: 'frontend/src/clean.js',
-      unpinned: [
-        'frontend/package.json',
-        `${JSON.stringify({ ...web, dependencies: { 'left-pad': '^1.3.0' } }, null, 2)}\n`,
-      ],
+      unpinned: unpinnedDependency('frontend/package.json', web),
     },
     (state) => {
       it('uses husky’s cd form', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { tempDir } from '@seckit/vitest-config/test-utils';
 import { describe, expect, it } from 'vitest';
-import { e2eEnv, exists, readJson, scenario, yarnBin } from './e2e-helpers.js';
+import { e2eEnv, exists, readJson, scenario, unpinnedDependency, yarnBin } from './e2e-helpers.js';
 
 // A yarn 1 project (yarn.lock): installed with yarn, our tarballs pinned through `resolutions`.
 
@@ -24,10 +24,7 @@ describe('yarn 1 project', () => {
       },
       secretFile: 'config/prod.ini',
       cleanFile: 'src/clean.js',
-      unpinned: [
-        'package.json',
-        `${JSON.stringify({ ...pkg, dependencies: { 'left-pad': '^1.3.0' } }, null, 2)}\n`,
-      ],
+      unpinned: unpinnedDependency('package.json', pkg),
     },
     (state) => {
       it('installs with yarn and writes yarn.lock, nothing for npm', () => {

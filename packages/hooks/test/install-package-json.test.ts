@@ -117,35 +117,60 @@ describe('planPackageJson', () => {
     expect(plan.added).toEqual(['@seckit/core']);
   });
 
-  it('with tarballs under pnpm, adds overrides so our packages resolve each other from them', () => {
-    const wanted: WantedPackage[] = [
-      {
-        name: '@seckit/core',
-        version: '1.0.0',
-        spec: 'file:../t/core.tgz',
-        ours: true,
-        tarball: '/t/core.tgz',
-      },
-      {
-        name: '@seckit/hooks',
-        version: '1.0.0',
-        spec: 'file:../t/hooks.tgz',
-        ours: true,
-        tarball: '/t/hooks.tgz',
-      },
-    ];
-    const plan = planPackageJson({
-      text: '{}',
-      file: 'package.json',
-      wanted,
-      pm: { name: 'pnpm', source: 'x' },
-      installRel: '',
-    });
-    expect(JSON.parse(plan.text).pnpm.overrides).toEqual({
-      '@seckit/core': 'file:../t/core.tgz',
-      '@seckit/hooks': 'file:../t/hooks.tgz',
-    });
-  });
+  it.each([
+    ['pnpm', ['pnpm', 'overrides']],
+    ['yarn', ['resolutions']],
+    ['bun', ['overrides']],
+  ] as const)(
+    'with tarballs under %s, adds overrides so our packages resolve each other from them',
+    (name, key) => {
+      const wanted: WantedPackage[] = [
+        {
+          name: '@seckit/core',
+          version: '1.0.0',
+          spec: 'file:../t/core.tgz',
+          ours: true,
+          tarball: '/t/core.tgz',
+        },
+        {
+          name: '@seckit/hooks',
+          version: '1.0.0',
+          spec: 'file:../t/hooks.tgz',
+          ours: true,
+          tarball: '/t/hooks.tgz',
+        },
+      ];
+      const plan = planPackageJson({
+        text: '{}',
+        file: 'package.json',
+        wanted,
+        pm: { name, source: 'x' },
+        installRel: '',
+      });
+      const written = key.reduce(
+        (v: Record<string, unknown>, k) => v[k] as Record<string, unknown>,
+        JSON.parse(plan.text),
+      );
+      expect(written).toEqual({
+        '@seckit/core': 'file:../t/core.tgz',
+        '@seckit/hooks': 'file:../t/hooks.tgz',
+      });
+      // --uninstall with an edited package.json takes exactly those entries out again.
+      const edited = plan.text.replace('{', '{ "name": "edited",');
+      expect(
+        JSON.parse(
+          unplanPackageJson({
+            text: edited,
+            file: 'package.json',
+            remove: ['@seckit/core', '@seckit/hooks'],
+            installRel: '',
+          }),
+        ),
+      ).toEqual({
+        name: 'edited',
+      });
+    },
+  );
 
   it('uses postinstall under yarn 2+, which never runs prepare', () => {
     const plan = planPackageJson({

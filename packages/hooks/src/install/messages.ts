@@ -140,8 +140,8 @@ export const messages = {
   // Policy, baseline, workflow.
   policyInvalid: (errors: readonly string[]) =>
     `${errors.join('\n')}\nFix the file (or delete it to get sec-init's defaults), then run sec-init again.`,
-  policyTarballException: () =>
-    'Installed by sec-init --from: yarn 1 records no integrity for local tarballs. Remove this once they come from a registry.',
+  policyTarballException: (manager: string) =>
+    `Installed by sec-init --from: ${manager} records no integrity for local tarballs. Remove this once they come from a registry.`,
   workflowNotOurs: (file: string) =>
     `${file} exists and was not written by sec-init, so --ci github did not overwrite it. ` +
     'Rename or remove it, or leave out --ci github.',
@@ -199,8 +199,8 @@ export const messages = {
     `scripts.${name} ("${script}") runs husky without a guard, so \`npm install --omit=dev\` fails where husky is not installed; "husky || true" avoids that.`,
   noteNpxInHook: (hook: string) =>
     `${hook} starts lint-staged through npx, which adds about 0.35 s to every commit; node_modules/.bin/lint-staged starts it directly.`,
-  noteTarballIntegrity: () =>
-    'yarn 1 records no integrity for the --from tarballs, so the hook reports seckit/lockfile-missing-integrity for @seckit/* in yarn.lock. ' +
+  noteTarballIntegrity: (manager: string, lockfile: string) =>
+    `${manager} records no integrity for the --from tarballs, so the hook reports seckit/lockfile-missing-integrity for @seckit/* in ${lockfile}. ` +
     'Add a dependency exception for them (with your reason) to .seckit/policy.json, or install from a registry.',
   noteHuskyDisabled: () =>
     'HUSKY=0 is set here, so husky was not run: the hook is not active in this clone until an install without HUSKY=0.',

@@ -90,8 +90,9 @@ function majorOf(spec: string): number | undefined {
  *   husky and lint-staged added when absent; a user's own lint-staged is kept, and so is their
  *   husky unless it is older than 9, whose hook layout differs;
  * - the install script (`prepare`) extended with the guarded husky call, never replaced;
- * - with `--from` under pnpm or yarn: overrides that make our packages' own dependencies on each
- *   other resolve to the tarballs too (npm does this by itself: it reuses the top-level copy).
+ * - with `--from` under pnpm, yarn or bun: overrides that make our packages' own dependencies on
+ *   each other resolve to the tarballs too (npm does this by itself: it reuses the top-level copy;
+ *   bun asks the registry for them, which has no such package when installing from a folder).
  */
 export function planPackageJson(options: {
   text: string;
@@ -135,7 +136,9 @@ export function planPackageJson(options: {
         ? ['pnpm', 'overrides']
         : pm.name === 'yarn'
           ? ['resolutions']
-          : undefined;
+          : pm.name === 'bun'
+            ? ['overrides']
+            : undefined;
   if (overridesPath !== undefined) {
     const current = overridesPath.reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), pkg);
     const missing = tarballs.filter((t) => !isRecord(current) || current[t.name] !== t.spec);
@@ -191,7 +194,7 @@ export function unplanPackageJson(options: {
     if (left.length === 0 && Object.keys(deps).length > 0) drop([field]);
     else for (const name of Object.keys(deps)) if (options.remove.includes(name)) drop([field, name]);
   }
-  for (const overridesPath of [['pnpm', 'overrides'], ['resolutions']]) {
+  for (const overridesPath of [['pnpm', 'overrides'], ['resolutions'], ['overrides']]) {
     const current = overridesPath.reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), pkg);
     if (!isRecord(current)) continue;
     const ours = Object.keys(current).filter((name) => name.startsWith('@seckit/'));

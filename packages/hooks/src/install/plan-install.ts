@@ -252,10 +252,22 @@ export async function planInstall(layout: Layout, options: PlanOptions): Promise
 
   // .seckit/policy.json and the baseline of what is already there.
   const policyBefore = await readText(gitRoot, POLICY_PATH);
-  const yarnTarballs = tarballs !== undefined && pm.name === 'yarn' && pm.berry !== true;
+  // yarn 1 and bun record no integrity for `file:` tarballs (npm, pnpm and yarn 4 do).
+  const lockfileWithoutIntegrity =
+    tarballs === undefined
+      ? undefined
+      : pm.name === 'yarn' && pm.berry !== true
+        ? { manager: 'yarn 1', lockfile: 'yarn.lock' }
+        : pm.name === 'bun'
+          ? { manager: 'bun', lockfile: 'bun.lock' }
+          : undefined;
   const policySource =
-    policyBefore ?? policyText(gitRoot, installRoot, { localTarballsWithoutIntegrity: yarnTarballs });
-  if (yarnTarballs && policyBefore !== undefined) notes.push(messages.noteTarballIntegrity());
+    policyBefore ??
+    policyText(gitRoot, installRoot, { localTarballsWithoutIntegrity: lockfileWithoutIntegrity?.manager });
+  if (lockfileWithoutIntegrity !== undefined && policyBefore !== undefined)
+    notes.push(
+      messages.noteTarballIntegrity(lockfileWithoutIntegrity.manager, lockfileWithoutIntegrity.lockfile),
+    );
   if (policyBefore === undefined) plan(POLICY_PATH, undefined, policySource, messages.changePolicy());
   const baseline = await planBaseline(gitRoot, policySource, {
     // The lines planned above close that gap: it is not an existing finding to accept.

@@ -25,7 +25,8 @@ import { toPosix } from './resolve-layout.js';
 export function policyText(
   gitRoot: string,
   installRoot: string,
-  options: { localTarballsWithoutIntegrity?: boolean } = {},
+  /** The package manager, when it records no integrity for the `--from` tarballs. */
+  options: { localTarballsWithoutIntegrity?: string | undefined } = {},
 ): string {
   const fromSeckitDir = toPosix(path.relative(path.join(gitRoot, '.seckit'), installRoot));
   const schema = `${fromSeckitDir === '' ? '.' : fromSeckitDir}/${POLICY_SCHEMA_FILE}`;
@@ -36,15 +37,15 @@ export function policyText(
     ignore: [],
     exceptions: [],
   };
-  if (options.localTarballsWithoutIntegrity) {
-    // yarn 1 records no integrity for `file:` tarballs; without this the hook would block
+  if (options.localTarballsWithoutIntegrity !== undefined) {
+    // yarn 1 and bun record no integrity for `file:` tarballs; without this the hook would block
     // sec-init's own lockfile change. Named, with its reason, so it shows in every report.
     policy.dependencies = {
       exceptions: [
         {
           package: '@seckit/*',
           rule: 'seckit/lockfile-missing-integrity',
-          reason: messages.policyTarballException(),
+          reason: messages.policyTarballException(options.localTarballsWithoutIntegrity),
         },
       ],
     };
