@@ -311,5 +311,14 @@ export function scenario(options: Scenario, more?: (state: () => ScenarioState) 
     expect(after).toEqual(
       Object.fromEntries(Object.entries(before).filter(([f]) => scratch([f]).length > 0)),
     );
+    // Nothing of seckit's is left in the git folders either: install state, the hook's cache of
+    // validated configuration (shared by all work trees).
+    for (const flag of ['--git-dir', '--git-common-dir']) {
+      const gitDir = path.resolve(
+        state.dir,
+        must(git(state.dir, state.env, 'rev-parse', flag), 'rev-parse').output.trim(),
+      );
+      expect(existsSync(path.join(gitDir, 'seckit')), `${gitDir}/seckit`).toBe(false);
+    }
   });
 }

@@ -15,6 +15,8 @@ export interface Layout {
   gitRoot: string;
   /** This work tree's git folder (`.git`, or `.git/worktrees/<name>` in a linked worktree). */
   gitDir: string;
+  /** The git folder all work trees share (`.git`): where the hook caches validated configuration. */
+  commonDir: string;
   gitVersion: string;
   /**
    * The folder whose package.json gets our devDependencies and scripts: the monorepo root when the
@@ -70,14 +72,18 @@ export async function resolveLayout(dir: string, env: NodeJS.ProcessEnv): Promis
     throw new InstallError('E_GIT_TOO_OLD', messages.gitTooOld(version.stdout.trim()));
   }
 
-  const top = await runCommand('git', ['rev-parse', '--show-toplevel', '--git-dir'], { cwd: dir, env });
-  const [rootLine, gitDirLine] = top.stdout.split(/\r?\n/);
-  if (top.status !== 0 || !rootLine || !gitDirLine) {
+  const top = await runCommand('git', ['rev-parse', '--show-toplevel', '--git-dir', '--git-common-dir'], {
+    cwd: dir,
+    env,
+  });
+  const [rootLine, gitDirLine, commonDirLine] = top.stdout.split(/\r?\n/);
+  if (top.status !== 0 || !rootLine || !gitDirLine || !commonDirLine) {
     throw new InstallError('E_NOT_A_GIT_REPO', messages.notAGitRepo(dir), dir);
   }
   const gitRoot = await realpath(path.resolve(rootLine));
   // `--git-dir` may be relative to the folder git ran in (`--absolute-git-dir` needs git 2.13).
   const gitDir = path.resolve(dir, gitDirLine);
+  const commonDir = path.resolve(dir, commonDirLine);
   const start = await realpath(dir);
 
   // The nearest package.json at or above the given folder, within this work tree.
@@ -100,6 +106,7 @@ export async function resolveLayout(dir: string, env: NodeJS.ProcessEnv): Promis
   return {
     gitRoot,
     gitDir,
+    commonDir,
     gitVersion: version.stdout.trim().replace(/^git version /, ''),
     installRoot,
     installRel: toPosix(path.relative(gitRoot, installRoot)),

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { chmod, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { BASELINE_PATH, POLICY_PATH } from '@seckit/core';
+import { CONFIG_CACHE_DIR } from '../cli/load-config.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { WORKFLOW_MARKER, WORKFLOW_PATH } from './ci-workflow.js';
 import { huskyDir, huskyHooksPath, isOurHooksPath } from './detect-hooks.js';
@@ -187,7 +188,19 @@ async function uninstallSteps(options: UninstallOptions): Promise<UninstallResul
       await rm(abs, { recursive: true, force: true });
   }
   await dropState(stateDir);
+  await dropConfigCache(layout.commonDir);
   return { status: 'uninstalled', gitRoot, changes, notes, diff };
+}
+
+/**
+ * The hook's cache of validated configuration (cli/load-config.ts) lives in the git folder all
+ * work trees share; in the main work tree it went with the state folder, in a linked one it is
+ * removed here (with its `seckit` folder when nothing else is left in it).
+ */
+async function dropConfigCache(commonDir: string): Promise<void> {
+  await rm(path.join(commonDir, CONFIG_CACHE_DIR), { recursive: true, force: true });
+  const dir = path.join(commonDir, path.dirname(CONFIG_CACHE_DIR));
+  if (existsSync(dir) && readdirSync(dir).length === 0) await rm(dir, { recursive: true, force: true });
 }
 
 async function plannedFromState(
