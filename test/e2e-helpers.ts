@@ -206,6 +206,11 @@ export interface Scenario {
   /** A different work tree to run in (a linked worktree), made from the repository. */
   workTree?: (repo: string, env: NodeJS.ProcessEnv) => string;
   env?: Record<string, string>;
+  /**
+   * How sec-init is run for install, the second run and --uninstall (`--yes` is added): by default
+   * the workspace's bin with `--from` the packed tarballs (not for --uninstall).
+   */
+  secInit?: (cwd: string, env: NodeJS.ProcessEnv, ...args: string[]) => Run;
   /** Runs in the repository before its first commit (see scratchRepo). */
   setup?: (dir: string, env: NodeJS.ProcessEnv) => void;
   /** Where staged secrets and clean changes go (repository-relative). */
@@ -242,7 +247,7 @@ export function scenario(options: Scenario, more?: (state: () => ScenarioState) 
     state.dir = options.workTree === undefined ? repo : options.workTree(repo, state.env);
     cwd = path.join(state.dir, options.cwd ?? '');
     before = snapshot(state.dir, state.env);
-    state.install = secInitFrom(cwd, state.env);
+    state.install = options.secInit?.(cwd, state.env, '--yes') ?? secInitFrom(cwd, state.env);
   });
 
   it('installs, and its own changes pass the hook', () => {
@@ -297,14 +302,14 @@ export function scenario(options: Scenario, more?: (state: () => ScenarioState) 
 
   it('a second sec-init changes nothing and says so', () => {
     const snap = snapshot(state.dir, state.env);
-    const again = secInitFrom(cwd, state.env);
+    const again = options.secInit?.(cwd, state.env, '--yes') ?? secInitFrom(cwd, state.env);
     expect(again.output).toContain('Nothing changed: seckit is already installed');
     expect(again.code).toBe(0);
     expect(snapshot(state.dir, state.env)).toEqual(snap);
   });
 
   it('--uninstall restores the original files byte for byte', () => {
-    const r = secInit(cwd, state.env, '--uninstall', '--yes');
+    const r = (options.secInit ?? secInit)(cwd, state.env, '--uninstall', '--yes');
     expect(r.code, r.output).toBe(0);
     const after = snapshot(state.dir, state.env);
     delete after[options.cleanFile];
