@@ -41,7 +41,12 @@ describe('yarn 4 project (node-modules linker)', () => {
       env: yarnEnv(),
       // A project its users have installed with this yarn: yarn.lock written, and whatever yarn
       // adds to .yarnrc.yml on a first install already there (not sec-init's change to undo).
-      setup: (dir, env) => must(run('yarn', ['install'], dir, env), 'yarn install'),
+      setup: (dir, env) =>
+        // Not frozen even under CI=true (berry's default there): this install writes the lockfile.
+        must(
+          run('yarn', ['install'], dir, { ...env, YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' }),
+          'yarn install',
+        ),
       secretFile: 'config/prod.ini',
       cleanFile: 'src/clean.js',
       unpinned: unpinnedDependency('package.json', pkg),
