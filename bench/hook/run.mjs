@@ -14,8 +14,9 @@
 // commit time − median `--no-verify` time. It also times the pieces (node start-up, the seckit
 // process, lint-staged with a no-op task) to show where the time goes.
 //
-// Writes bench/hook/results.json and bench/hook/results.md. Needs `pnpm build` and the npm
-// registry (husky, lint-staged, secretlint). Usage: node bench/hook/run.mjs [--rounds N] [--keep]
+// Writes bench/hook/results.json and bench/hook/results.md (results-node<major>.* with --node).
+// Needs `pnpm build` and the npm registry (husky, lint-staged, secretlint).
+// Usage: node bench/hook/run.mjs [--rounds N] [--keep] [--node 22|24]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,18 @@ const WORK = path.join(ROOT, 'bench', '.work', 'hook');
 const SEC_INIT = path.join(ROOT, 'packages', 'sec-init', 'bin', 'sec-init.js');
 const argv = process.argv.slice(2);
 const ROUNDS = Number(argv[argv.indexOf('--rounds') + 1]) || 9;
+// `--node 24`: every process of the hooks (husky's sh runs `node` from PATH) and of the pieces
+// runs on that Node major, from the npm package `node` (npx), as users on 22 or 24 would run them.
+// Results then go to results-node<major>.{json,md}; the default is this process's Node.
+const NODE_MAJOR = argv.includes('--node') ? argv[argv.indexOf('--node') + 1] : undefined;
+const NODE =
+  NODE_MAJOR === undefined
+    ? process.execPath
+    : execFileSync('npx', ['-y', `node@${NODE_MAJOR}`, '-p', 'process.execPath'], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .at(-1);
+const SUFFIX = NODE_MAJOR === undefined ? '' : `-node${NODE_MAJOR}`;
 const SIZES = [1, 10, 200];
 const FILES = 200;
 
@@ -49,6 +62,7 @@ function cleanEnv() {
   writeFileSync(globalConfig, '[user]\n\tname = bench\n\temail = bench@example.invalid\n');
   return {
     ...env,
+    PATH: `${path.dirname(NODE)}${path.delimiter}${env.PATH ?? ''}`,
     GIT_CONFIG_GLOBAL: globalConfig,
     GIT_CONFIG_NOSYSTEM: '1',
     NO_COLOR: '1',
@@ -122,7 +136,7 @@ function setUp() {
   const repos = {};
   repos['sec-init'] = path.join(WORK, 'sec-init');
   cpSync(base, repos['sec-init'], { recursive: true });
-  const init = run(process.execPath, [SEC_INIT, '--from', tarballs, '--yes'], {
+  const init = run(NODE, [SEC_INIT, '--from', tarballs, '--yes'], {
     cwd: repos['sec-init'],
     env,
   });
@@ -159,7 +173,7 @@ function setUp() {
   const pkg = JSON.parse(readFileSync(path.join(hw, 'package.json'), 'utf8'));
   pkg.scripts = { prepare: 'husky' };
   writeFileSync(path.join(hw, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  run(process.execPath, [path.join(hw, 'node_modules', 'husky', 'bin.js')], { cwd: hw, env });
+  run(NODE, [path.join(hw, 'node_modules', 'husky', 'bin.js')], { cwd: hw, env });
   writeFileSync(path.join(hw, '.husky', 'pre-commit'), 'npx lint-staged\n');
   writeFileSync(
     path.join(hw, '.lintstagedrc.json'),
@@ -220,7 +234,7 @@ function timePieces(repo, env, count, salt) {
   const match = /scanned[^\n]*? in ([\d.]+) (ms|s)\b/.exec(seckit.output);
   const scanning = match === null ? Number.NaN : Number(match[1]) * (match[2] === 's' ? 1000 : 1);
   const pieces = {
-    'node start-up (node -e 0)': time(process.execPath, ['-e', '0']).ms,
+    'node start-up (node -e 0)': time(NODE, ['-e', '0']).ms,
     'seckit process (seckit scan --staged)': seckit.ms,
     '… of which scanning (its own timer)': scanning,
     '… of which start-up and module loading': seckit.ms - scanning,
@@ -312,7 +326,7 @@ async function main() {
       cpus: os.cpus().length,
       cpu: os.cpus()[0]?.model ?? '?',
       loadavg: os.loadavg().map((l) => Number(l.toFixed(2))),
-      node: process.version,
+      node: execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim(),
     },
     git: execFileSync('git', ['--version'], { encoding: 'utf8' }).trim(),
     rounds: ROUNDS,
@@ -321,12 +335,12 @@ async function main() {
     rows,
     samplesMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((x) => Math.round(x))])),
   };
-  writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(path.join(HERE, `results${SUFFIX}.json`), `${JSON.stringify(result, null, 2)}\n`);
   // In the repository's own style, so `pnpm lint` (biome) accepts the committed file as written.
   const biome = path.join(ROOT, 'node_modules/.bin/biome');
   if (existsSync(biome))
-    spawnSync(biome, ['format', '--write', path.join(HERE, 'results.json')], { stdio: 'ignore' });
-  writeFileSync(path.join(HERE, 'results.md'), markdown(result));
+    spawnSync(biome, ['format', '--write', path.join(HERE, `results${SUFFIX}.json`)], { stdio: 'ignore' });
+  writeFileSync(path.join(HERE, `results${SUFFIX}.md`), markdown(result));
   console.log(`\n${markdown(result)}`);
   if (!argv.includes('--keep')) rmSync(WORK, { recursive: true, force: true });
 }
@@ -335,7 +349,7 @@ function markdown(r) {
   const lines = [
     '# Pre-commit hook cost (bench/hook)',
     '',
-    `Generated by \`pnpm bench:hook\` on ${r.date.slice(0, 10)}: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.node}, ${r.git}; load average at the end ${r.machine.loadavg.join(' / ')}. ` +
+    `Generated by \`${NODE_MAJOR === undefined ? 'pnpm bench:hook' : `node bench/hook/run.mjs --node ${NODE_MAJOR}`}\` on ${r.date.slice(0, 10)}: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.node}, ${r.git}; load average at the end ${r.machine.loadavg.join(' / ')}. ` +
       `Median of ${r.rounds} rounds per cell, every round committing the same new content in each variant (order rotated). ` +
       `Engine: workspace commit ${r.engine.commit}${r.engine.uncommittedEngineFiles > 0 ? ` with ${r.engine.uncommittedEngineFiles} uncommitted engine files (work in progress)` : ''}; checks run by the hook: ${r.engine.checks.join(', ')}.`,
     '',
