@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,17 @@ describe('the CLI bundle (what a commit loads)', () => {
     const validation = staticClosure([validator as string]);
     expect(holding(validation, ZOD).length).toBeGreaterThan(0);
     expect(holding(validation, JSONC).length).toBeGreaterThan(0);
+  });
+
+  it("carries its build's identity, which keys the cache of validated configuration", () => {
+    // A hash of every other file of the bundle: a rebuild that changes any chunk (the schemas among
+    // them) is another build, whatever the version and the files' times (npm fixes those).
+    const hash = createHash('sha256');
+    for (const name of readdirSync(BUNDLE)
+      .filter((n) => n !== 'build-id.txt')
+      .sort())
+      hash.update(`${name}\0`).update(readFileSync(path.join(BUNDLE, name)));
+    expect(readFileSync(path.join(BUNDLE, 'build-id.txt'), 'utf8')).toBe(`${hash.digest('hex')}\n`);
   });
 
   it('validates a policy once, then reuses the result until the file changes', () => {

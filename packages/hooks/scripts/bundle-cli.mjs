@@ -4,7 +4,8 @@
 // are loaded from node_modules at the exact versions package.json pins; what @seckit/core uses
 // (zod, ignore, jsonc-parser) is pinned the same way through it and is bundled in.
 // Commands loaded lazily (fix pins, doctor, lockfile readers) become chunks loaded on demand.
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -18,6 +19,7 @@ const external = Object.keys(pkg.dependencies).filter(
   (name) => !name.startsWith('@seckit/') && !bundled.has(name),
 );
 const outDir = path.join(root, 'dist/bundle');
+const BUILD_ID_FILE = 'build-id.txt';
 
 rmSync(outDir, { recursive: true, force: true });
 await build({
@@ -40,3 +42,11 @@ await build({
   output: { dir: outDir, format: 'esm', chunkFileNames: '[name]-[hash].js' },
   logLevel: 'warn',
 });
+
+// The bundle's identity: a hash of every file in it. The hook's cache of validated configuration
+// keys on it (src/cli/load-config.ts), so a rebuild with other schemas never reuses an entry, even
+// under the same version and with npm's fixed file times.
+const hash = createHash('sha256');
+for (const name of readdirSync(outDir).sort())
+  hash.update(`${name}\0`).update(readFileSync(path.join(outDir, name)));
+writeFileSync(path.join(outDir, BUILD_ID_FILE), `${hash.digest('hex')}\n`);

@@ -97,14 +97,21 @@ interface Cache {
 }
 
 async function openCache(gitDir: string): Promise<Cache | undefined> {
+  const here = fileURLToPath(import.meta.url);
+  const dir = path.join(gitDir, CONFIG_CACHE_DIR);
   try {
-    // The running module's file (the bundle chunk, or dist/cli/ in a workspace) is rewritten by every
-    // build, so its size and time change whenever the validation code might have.
-    const self = await stat(fileURLToPath(import.meta.url));
-    return {
-      dir: path.join(gitDir, CONFIG_CACHE_DIR),
-      build: `${PACKAGE_VERSION}:${self.size}:${self.mtimeMs}`,
-    };
+    // In the CLI bundle: the hash of the whole bundle, written next to its chunks when it is built
+    // (scripts/bundle-cli.mjs), so any change to the validation code is another build.
+    const id = (await readFile(path.join(path.dirname(here), 'build-id.txt'), 'utf8')).trim();
+    if (/^[0-9a-f]{64}$/.test(id)) return { dir, build: `${PACKAGE_VERSION}:${id}` };
+  } catch {
+    // not the bundle: see below
+  }
+  try {
+    // Unbundled (dist/cli/ in a workspace): tsc rewrites this file on every build, so its size and
+    // time change whenever the validation code might have.
+    const self = await stat(here);
+    return { dir, build: `${PACKAGE_VERSION}:${self.size}:${self.mtimeMs}` };
   } catch {
     return undefined;
   }
