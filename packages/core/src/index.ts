@@ -3,7 +3,7 @@
 export { createBaseline, mergeBaseline, pruneBaseline, serializeBaseline } from './baseline/baseline.js';
 export type { BaselineResult } from './baseline/load-baseline.js';
 export { loadBaseline, parseBaseline } from './baseline/load-baseline.js';
-export { BASELINE_PATH, POLICY_PATH } from './config-paths.js';
+export { BASELINE_PATH, configUnreadable, POLICY_PATH } from './config-paths.js';
 export { isSeckitError, SeckitError } from './errors.js';
 export type { EvaluateInput, Evaluation } from './evaluate/evaluate.js';
 export { decide, evaluate, isExpired } from './evaluate/evaluate.js';

@@ -147,5 +147,6 @@ describe('loadConfig: the cache of validated policy and baseline', () => {
     const message = await errorOf(loadConfig(root, { gitDir }));
     expect(message).toMatch(/\.seckit\/policy\.json: cannot be read/);
     expect(message).toMatch(/\.seckit\/baseline\.json: cannot be read/);
+    expect(message).toContain('it must be a readable JSON file');
   });
 });

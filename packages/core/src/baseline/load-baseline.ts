@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BASELINE_PATH } from '../config-paths.js';
+import { BASELINE_PATH, configUnreadable } from '../config-paths.js';
 import { BASELINE_VERSION } from '../format-versions.js';
 import { parseJsonWithPlaces } from '../json-locate.js';
 import { describeIssues } from '../policy/describe-issues.js';
@@ -36,7 +36,7 @@ export async function loadBaseline(root: string, file = BASELINE_PATH): Promise<
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       return { ok: true, baseline: { version: BASELINE_VERSION, entries: [] }, exists: false };
     }
-    return { ok: false, errors: [`${file}: cannot be read (${(error as Error).message})`] };
+    return { ok: false, errors: [configUnreadable(file, error)] };
   }
   return parseBaseline(text, file);
 }

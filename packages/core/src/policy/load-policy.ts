@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { POLICY_PATH } from '../config-paths.js';
+import { configUnreadable, POLICY_PATH } from '../config-paths.js';
 import { SeckitError } from '../errors.js';
 import { parseJsonWithPlaces } from '../json-locate.js';
 import type { JsonPlace } from '../offset-place.js';
@@ -63,7 +63,7 @@ export async function loadPolicy(root: string, file = POLICY_PATH): Promise<Poli
         placeOf: () => undefined,
       };
     }
-    return { ok: false, errors: [`${file}: cannot be read (${(error as Error).message})`] };
+    return { ok: false, errors: [configUnreadable(file, error)] };
   }
   return parsePolicy(text, file);
 }

@@ -5,19 +5,21 @@
 // read back as JSON; an edit, an upgrade or a rebuild validates again (validate-config.ts, loaded
 // only then). Errors are never cached: a broken policy is re-read and re-reported every time.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   BASELINE_PATH,
   BASELINE_VERSION,
   type Baseline,
+  configUnreadable,
   POLICY_PATH,
   type Policy,
   SeckitError,
 } from '@seckit/core';
 import { PACKAGE_VERSION } from '../package-root.js';
 import type { ValidatedBaseline, ValidatedPolicy, Validation } from './validate-config.js';
+import { writeAtomic } from './write-atomic.js';
 
 export interface LoadedConfig {
   policy: Policy;
@@ -40,15 +42,15 @@ const ENTRY_FORMAT = 1;
 
 /** Policy and baseline of a repository; every problem in either is one SeckitError listing them all. */
 export async function loadConfig(root: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
-  const [policyText, baselineText] = await Promise.all([
+  const [policyText, baselineText, cache] = await Promise.all([
     readConfigFile(root, POLICY_PATH),
     readConfigFile(root, BASELINE_PATH),
+    options.gitDir === undefined ? undefined : openCache(options.gitDir),
   ]);
   const unreadable = [policyText, baselineText].flatMap((r) => (isReadError(r) ? [r.error] : []));
   if (isReadError(policyText) || isReadError(baselineText)) {
     throw new SeckitError('E_CONFIG', unreadable.join('\n'));
   }
-  const cache = options.gitDir === undefined ? undefined : await openCache(options.gitDir);
   const [policy, baseline] = await Promise.all([
     validated<ValidatedPolicy>(cache, 'policy', policyText, async () =>
       (await import('./validate-config.js')).validatePolicy(policyText),
@@ -86,7 +88,7 @@ async function readConfigFile(root: string, file: string): Promise<FileRead> {
     return await readFile(path.join(root, file), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    return { error: `${file}: cannot be read (${(error as Error).message})` };
+    return { error: configUnreadable(file, error) };
   }
 }
 
@@ -158,11 +160,10 @@ async function readEntry<T>(cache: Cache, key: string, kind: string): Promise<T 
 /** Best effort: a read-only git directory or a full disk only costs the next run a validation. */
 async function writeEntry(cache: Cache, key: string, kind: string, value: unknown): Promise<void> {
   try {
-    await mkdir(cache.dir, { recursive: true });
-    const file = path.join(cache.dir, `${key}.json`);
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify({ format: ENTRY_FORMAT, kind, value }));
-    await rename(temp, file);
+    await writeAtomic(
+      path.join(cache.dir, `${key}.json`),
+      JSON.stringify({ format: ENTRY_FORMAT, kind, value }),
+    );
     await prune(cache.dir);
   } catch {
     // ignored: see above
